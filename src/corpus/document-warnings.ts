@@ -1,0 +1,39 @@
+import type { Clock } from '../clock.js';
+import type { DocumentMeta } from './document-manifest.js';
+
+/**
+ * Warnings a reader must see with any clause of this document: a draft is not adopted policy, and a document past
+ * its review date may be out of date.
+ */
+export function documentWarnings(meta: DocumentMeta, clock: Clock): string[] {
+  const warnings: string[] = [];
+  if (meta.status === 'draft') {
+    warnings.push(`${meta.title} is a draft, not adopted policy.`);
+  }
+  if (meta.reviewDue && isPast(meta.reviewDue, clock.now())) {
+    warnings.push(
+      `${meta.title} was due for review in ${formatReviewDue(meta.reviewDue)} and may be out of date.`,
+    );
+  }
+  return warnings;
+}
+
+function isPast(reviewDue: string, now: Date): boolean {
+  const [year, month, day] = reviewDue.split('-').map(Number);
+  // A month-only date is due at the end of that month.
+  const end = day
+    ? new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day + 1))
+    : new Date(Date.UTC(year ?? 0, month ?? 1, 1));
+  return now.getTime() >= end.getTime();
+}
+
+function formatReviewDue(reviewDue: string): string {
+  const [year, month, day] = reviewDue.split('-').map(Number);
+  const date = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
+  return date.toLocaleDateString('en-GB', {
+    timeZone: 'UTC',
+    ...(day ? { day: 'numeric' } : {}),
+    month: 'long',
+    year: 'numeric',
+  });
+}

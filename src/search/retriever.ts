@@ -1,0 +1,27 @@
+import type { Clause } from '../corpus/clause.js';
+import type { DocumentMeta } from '../corpus/document-manifest.js';
+
+/** One retrieved clause with the evidence for its rank. */
+export interface SearchHit {
+  clause: Clause;
+  /** Fused score used for ranking (higher is better). */
+  score: number;
+  /** BM25 score of the clause for the query (0 when no term matched). */
+  lexical: number;
+  /** Cosine similarity of clause and query vectors (-1..1). */
+  dense: number;
+  /** Fraction (0..1) of the query's content terms (after synonym expansion) found in the clause. */
+  coverage: number;
+}
+
+/** The loaded index, as the answering pipeline sees it. */
+export interface Retriever {
+  /** Best `k` clauses for the query, best first. */
+  search(query: string, k: number): Promise<SearchHit[]>;
+  /** Every clause in corpus order. */
+  readonly clauses: readonly Clause[];
+  /** Document metadata by id. */
+  readonly documents: ReadonlyMap<string, DocumentMeta>;
+  /** True when `term` (after normalisation) occurs anywhere in the corpus vocabulary. */
+  knowsTerm(term: string): boolean;
+}
