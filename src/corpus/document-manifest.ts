@@ -11,6 +11,8 @@ export const documentMetaSchema = z.object({
   file: z.string().min(1),
   /** Title shown with every citation. */
   title: z.string().min(1),
+  /** Short name used in sentences ("the Part 5C protocol"); defaults to the title. */
+  shortTitle: z.string().optional(),
   /** The council the document belongs to; documents of different councils may disagree. */
   council: z.string().min(1),
   /** protocol, agenda, report, … */
