@@ -14,6 +14,7 @@ export type ProtocolBotErrorCode =
   | 'store_unavailable'
   | 'delivery_failed'
   | 'llm_failed'
+  | 'llm_timeout'
   | 'llm_invalid_output'
   | 'input_invalid'
   | 'platform_failed';

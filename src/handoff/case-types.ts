@@ -44,6 +44,8 @@ export interface CaseRecord {
   closedAt: string | null;
   /** Platform event id that created the case (idempotency key). */
   eventId: string | null;
+  /** ISO timestamp of the first claim or answer (time to first response, for the annual report). */
+  firstResponseAt?: string | null;
 }
 
 /** One entry of a case's history. */

@@ -1,0 +1,77 @@
+import type { Actor, CaseEvent, CaseRecord, CaseStatus } from './case-types.js';
+
+/** A `cases` row as SQLite returns it. */
+export interface CaseRow {
+  reference: string;
+  status: CaseStatus;
+  asker_platform: string;
+  asker_user_id: string;
+  asker_display_name: string | null;
+  reply_to: string | null;
+  public_channel: number;
+  question: string;
+  reason: string;
+  topic: string;
+  sensitive: number;
+  citations: string;
+  assignee: string;
+  assignee_role: CaseRecord['assigneeRole'];
+  due_date: string;
+  created_at: string;
+  updated_at: string;
+  claimed_by: string | null;
+  first_response_at: string | null;
+  answer: string | null;
+  answered_at: string | null;
+  closed_at: string | null;
+  event_id: string | null;
+}
+
+/** A `case_events` row as SQLite returns it. */
+export interface CaseEventRow {
+  at: string;
+  kind: string;
+  actor: string | null;
+  detail: string;
+}
+
+/** Maps a stored row to the CaseRecord every caller sees (JSON columns parsed; they were written by this code). */
+export function toCaseRecord(row: CaseRow): CaseRecord {
+  return {
+    reference: row.reference,
+    status: row.status,
+    asker: {
+      platform: row.asker_platform,
+      userId: row.asker_user_id,
+      ...(row.asker_display_name === null ? {} : { displayName: row.asker_display_name }),
+    },
+    replyTo: row.reply_to === null ? null : (JSON.parse(row.reply_to) as Record<string, unknown>),
+    publicChannel: row.public_channel === 1,
+    question: row.question,
+    reason: row.reason,
+    topic: row.topic,
+    sensitive: row.sensitive === 1,
+    citations: JSON.parse(row.citations) as CaseRecord['citations'],
+    assignee: row.assignee,
+    assigneeRole: row.assignee_role,
+    dueDate: row.due_date,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    claimedBy: row.claimed_by === null ? null : (JSON.parse(row.claimed_by) as Actor),
+    answer: row.answer,
+    answeredAt: row.answered_at,
+    closedAt: row.closed_at,
+    eventId: row.event_id,
+    firstResponseAt: row.first_response_at,
+  };
+}
+
+/** Maps a stored history row to a CaseEvent. */
+export function toCaseEvent(row: CaseEventRow): CaseEvent {
+  return {
+    at: row.at,
+    kind: row.kind,
+    actor: row.actor === null ? null : (JSON.parse(row.actor) as Actor),
+    detail: JSON.parse(row.detail) as Record<string, unknown>,
+  };
+}

@@ -1,0 +1,75 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { ProtocolBotError } from '../errors.js';
+import { latestSchemaVersion, migrations } from './migrations.js';
+import { inStore } from './store-errors.js';
+
+/** The case store's SQLite connection (better-sqlite3 is synchronous: one connection is this process's writer). */
+export type CaseDatabase = Database.Database;
+
+/** Options for {@link openCaseDatabase}. */
+export interface OpenCaseDatabaseOptions {
+  /** How long a write waits for another process's lock before failing with `store_unavailable`. */
+  busyTimeoutMs?: number;
+  /** Open without writing (reports from a read-only copy); the schema must already be current. */
+  readonly?: boolean;
+}
+
+/**
+ * Opens (creating when missing) the case database: WAL journal so readers never block the writer, a busy timeout
+ * so two processes take turns instead of failing, foreign keys on, and the numbered migrations applied inside one
+ * IMMEDIATE transaction, so two processes starting at once cannot both migrate.
+ */
+export function openCaseDatabase(file: string, options: OpenCaseDatabaseOptions = {}): CaseDatabase {
+  return inStore(`open the case database ${file}`, () => {
+    if (!options.readonly) mkdirSync(dirname(file), { recursive: true });
+    const db = new Database(file, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+    });
+    try {
+      db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5_000))}`);
+      db.pragma('foreign_keys = ON');
+      if (options.readonly) {
+        assertCurrentSchema(db, file);
+      } else {
+        db.pragma('journal_mode = WAL');
+        migrate(db);
+      }
+      return db;
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  });
+}
+
+function migrate(db: CaseDatabase): void {
+  const apply = db.transaction(() => {
+    // Read again inside the lock: another process may have migrated while this one waited.
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > latestSchemaVersion) {
+      throw new ProtocolBotError(
+        'store_unavailable',
+        `The case database is at schema version ${current}, newer than this program (${latestSchemaVersion}); upgrade Protocol Bot.`,
+      );
+    }
+    for (const step of migrations) {
+      if (step.version <= current) continue;
+      db.exec(step.sql);
+      db.pragma(`user_version = ${step.version}`);
+    }
+  });
+  if ((db.pragma('user_version', { simple: true }) as number) !== latestSchemaVersion) apply.immediate();
+}
+
+function assertCurrentSchema(db: CaseDatabase, file: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current !== latestSchemaVersion) {
+    throw new ProtocolBotError(
+      'store_unavailable',
+      `The read-only case database ${file} is at schema version ${current}, not ${latestSchemaVersion}.`,
+    );
+  }
+}

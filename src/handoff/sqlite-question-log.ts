@@ -1,0 +1,135 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { citationSchema } from '../answer/answer-schema.js';
+import type { Clock } from '../clock.js';
+import { ProtocolBotError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { QuestionLog, QuestionLogEntry } from './case-types.js';
+import type { CaseDatabase } from './open-case-database.js';
+import { inStore } from './store-errors.js';
+import { londonDate } from './working-days.js';
+
+const entrySchema = z.object({
+  platform: z.string().min(1),
+  userId: z.string().optional(),
+  question: z.string(),
+  decision: z.string().min(1),
+  citations: z.array(citationSchema),
+  caseReference: z.string().optional(),
+});
+
+const feedbackSchema = z.object({
+  rating: z.enum(['up', 'down']),
+  userId: z.string().min(1),
+  comment: z.string().max(2_000).optional(),
+});
+
+/** The question log with its retention purge. */
+export interface SqliteQuestionLog extends QuestionLog {
+  /**
+   * Removes the text (question and feedback comments) of questions older than the retention period, keeping the
+   * decision, citations and counts the annual report needs. Returns how many questions were purged.
+   */
+  purgeExpired(): number;
+}
+
+/** Options for {@link createQuestionLog}. */
+export interface QuestionLogOptions {
+  db: CaseDatabase;
+  clock: Clock;
+  logger: Logger;
+  /** QUESTION_RETENTION_DAYS. */
+  retentionDays: number;
+}
+
+/**
+ * Records every question (time, platform, a salted hash of the user id — never the id itself —, decision, cited
+ * clauses, case reference, question text) and the feedback on answers.
+ */
+export function createQuestionLog(options: QuestionLogOptions): SqliteQuestionLog {
+  const { db, clock, logger } = options;
+  const salt = inStore('read the question-log salt', () => {
+    const row = db.prepare(`SELECT value FROM store_meta WHERE key = 'user_hash_salt'`).get() as
+      | { value: string }
+      | undefined;
+    return row?.value ?? '';
+  });
+  const hashUser = (platform: string, userId: string) =>
+    createHmac('sha256', salt).update(`${platform}:${userId}`).digest('hex').slice(0, 32);
+
+  return {
+    record(entry: QuestionLogEntry): string {
+      const parsed = entrySchema.parse(entry);
+      const id = randomUUID();
+      const now = clock.now();
+      inStore('record a question', () =>
+        db
+          .prepare(
+            `INSERT INTO questions (id, asked_at, asked_on, platform, user_hash, decision, citations, case_reference, question)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            id,
+            now.toISOString(),
+            londonDate(now),
+            parsed.platform,
+            parsed.userId === undefined ? null : hashUser(parsed.platform, parsed.userId),
+            parsed.decision,
+            JSON.stringify(
+              parsed.citations.map(({ document, clause, title }) => ({ document, clause, title })),
+            ),
+            parsed.caseReference ?? null,
+            parsed.question,
+          ),
+      );
+      return id;
+    },
+
+    recordFeedback(questionId, feedback) {
+      const parsed = feedbackSchema.safeParse(feedback);
+      if (!parsed.success) {
+        throw new ProtocolBotError('input_invalid', `Invalid feedback: ${parsed.error.issues[0]?.message}`);
+      }
+      inStore('record feedback', () => {
+        const question = db.prepare('SELECT platform FROM questions WHERE id = ?').get(questionId) as
+          | { platform: string }
+          | undefined;
+        if (!question) {
+          throw new ProtocolBotError(
+            'input_invalid',
+            `Feedback refers to an unknown question ${questionId}.`,
+          );
+        }
+        db.prepare(
+          'INSERT INTO feedback (question_id, at, rating, user_hash, comment) VALUES (?, ?, ?, ?, ?)',
+        ).run(
+          questionId,
+          clock.now().toISOString(),
+          parsed.data.rating,
+          hashUser(question.platform, parsed.data.userId),
+          parsed.data.comment ?? null,
+        );
+      });
+    },
+
+    purgeExpired() {
+      const cutoff = new Date(clock.now().getTime() - options.retentionDays * 86_400_000).toISOString();
+      const purge = db.transaction(() => {
+        const now = clock.now().toISOString();
+        db.prepare(
+          `UPDATE feedback SET comment = NULL
+           WHERE comment IS NOT NULL AND question_id IN (SELECT id FROM questions WHERE asked_at < ?)`,
+        ).run(cutoff);
+        return db
+          .prepare(
+            `UPDATE questions SET question = NULL, purged_at = ? WHERE asked_at < ? AND question IS NOT NULL`,
+          )
+          .run(now, cutoff).changes;
+      });
+      const purged = inStore('purge old question text', () => purge.immediate());
+      if (purged > 0)
+        logger.info('purged old question text', { purged, retentionDays: options.retentionDays });
+      return purged;
+    },
+  };
+}
