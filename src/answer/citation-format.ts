@@ -27,17 +27,23 @@ export function citeClause(clause: Clause, meta: DocumentMeta | undefined, query
 export function quoteWindow(text: string, query: string): string {
   if (text.length <= MAX_QUOTE_CHARS) return text;
   const best = bestSentence(text, query);
-  const at = Math.max(0, text.indexOf(best));
-  let start = at;
-  let end = Math.min(text.length, at + Math.max(best.length, MAX_QUOTE_CHARS / 2));
-  // Grow to whole sentences on either side while there is room.
-  while (end - start < MAX_QUOTE_CHARS) {
+  let start = Math.max(0, text.indexOf(best));
+  let end = Math.min(text.length, start + best.length);
+  // Grow by whole sentences, after then before, while the window stays within the limit.
+  for (let grown = true; grown; ) {
+    grown = false;
     const next = text.indexOf('. ', end);
-    const previous = text.lastIndexOf('. ', start - 2);
-    if (next !== -1 && next + 1 - start <= MAX_QUOTE_CHARS) end = next + 1;
-    else if (previous !== -1 && end - (previous + 2) <= MAX_QUOTE_CHARS) start = previous + 2;
-    else break;
-    if (next === -1 && previous === -1) break;
+    const nextEnd = next === -1 ? text.length : next + 1;
+    if (nextEnd > end && nextEnd - start <= MAX_QUOTE_CHARS) {
+      end = nextEnd;
+      grown = true;
+    }
+    const previous = start >= 2 ? text.lastIndexOf('. ', start - 2) : -1;
+    const previousStart = previous === -1 ? 0 : previous + 2;
+    if (previousStart < start && end - previousStart <= MAX_QUOTE_CHARS) {
+      start = previousStart;
+      grown = true;
+    }
   }
   return text.slice(start, Math.min(end, start + MAX_QUOTE_CHARS)).trim();
 }

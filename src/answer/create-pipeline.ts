@@ -135,7 +135,7 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
         text,
         {
           id: 'explicit_request',
-          reason: 'You asked for the Monitoring Officer, so I have passed your question to them.',
+          reason: 'You asked for the Monitoring Officer.',
           sensitive: false,
           concernsMonitoringOfficer: false,
         },

@@ -64,8 +64,29 @@ const lookAlikes: Record<string, string> = {
   '\u2014': '-',
 };
 
-const zeroWidth =
-  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff]/g;
+// Invisible code points (zero-width spaces, joiners, bidi controls, variation selectors) used to hide words.
+const invisibleRanges: Array<[number, number]> = [
+  [0x00ad, 0x00ad],
+  [0x034f, 0x034f],
+  [0x061c, 0x061c],
+  [0x115f, 0x1160],
+  [0x17b4, 0x17b5],
+  [0x180b, 0x180f],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x206f],
+  [0xfe00, 0xfe0f],
+  [0xfeff, 0xfeff],
+];
+
+function removeInvisible(text: string): string {
+  let out = '';
+  for (const character of text) {
+    const code = character.codePointAt(0) ?? 0;
+    if (!invisibleRanges.some(([low, high]) => code >= low && code <= high)) out += character;
+  }
+  return out;
+}
 
 /**
  * Cleans a chat message: strips HTML, Slack and Teams markup, zero-width and control characters, collapses
@@ -77,7 +98,7 @@ export function cleanQuestion(raw: unknown): CleanedQuestion {
   const scanned = input.slice(0, MAX_POLICY_SCAN_CHARS);
   if (looksBinary(scanned)) return { text: '', folded: '', problem: 'binary', truncated: false };
 
-  const readable = stripMarkup(scanned.normalize('NFKC').replace(zeroWidth, ''))
+  const readable = stripMarkup(removeInvisible(scanned.normalize('NFKC')))
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -216,7 +216,7 @@ export const builtInPolicy: PolicyRuleInput[] = [
   {
     id: 'explicit_request',
     decision: 'escalate',
-    reason: 'You asked for the Monitoring Officer, so I have passed your question to them.',
+    reason: 'You asked for the Monitoring Officer.',
     patterns: [
       '\\b(speak|talk|chat|meet|get in touch) (to|with) (the |a |an |your )?(monitoring officer|deputy monitoring officer|\\bmo\\b|human|real person|person|someone|somebody|lawyer|solicitor|legal)',
       '\\b(escalate|refer|pass|forward|send|raise|hand|put)\\b.{0,20}\\b(this|it|my (question|case|query|concern|issue)|me)\\b.{0,10}\\b(on |over )?(to|with|through to) (the |a )?(monitoring officer|mo|human|person|legal|someone)',
@@ -242,7 +242,7 @@ export const builtInPolicy: PolicyRuleInput[] = [
   {
     id: 'complaint_about_monitoring_officer',
     decision: 'escalate',
-    reason: 'Your concern is about the Monitoring Officer, so it has gone to the deputy Monitoring Officer.',
+    reason: 'Your concern is about the Monitoring Officer, so it goes to the deputy Monitoring Officer.',
     patterns: [
       '\\b(complain|complaint|concern|grievance|unhappy|allegation)\\b.{0,40}\\b(about|against|regarding|with) (the |our )?(monitoring officer|mo)\\b',
       '\\bthe monitoring officer\\b.{0,30}\\b(has|have|was|is|keeps|kept)\\b.{0,40}\\b(rude|biased|wrong|unfair|conflict|refused|ignored|bull|harass|leak|breach)',
@@ -283,7 +283,7 @@ export const builtInPolicy: PolicyRuleInput[] = [
     id: 'bullying_or_harassment',
     decision: 'escalate',
     reason:
-      'What you describe may be bullying or harassment. I have passed it to the Monitoring Officer, who will contact you in confidence.',
+      'What you describe may be bullying or harassment, which the Monitoring Officer should look at with you in confidence.',
     patterns: [
       '\\b(bull(y|ies|ied|ying)|harass(ed|es|ing|ment)?|intimidat(e|ed|es|ing|ion)|threat(en|ened|ening|s)?|victimi[sz](ed|ing|ation)|abus(e|ed|ive)|shout(s|ed|ing)? at|swor(e|n) at|swearing at|screamed at|yell(ed|ing)? at|humiliat(e|ed|ing)|belittl(e|ed|ing)|picked on|picking on|degrad(ed|ing)|demean(ed|ing)|stalk(ed|ing)|touched me|inappropriate (comments?|remarks?|messages?|touching)|sexual(ly)? (harass|comments?|remarks?))\\b',
       '\\b(pressur(e|ed|es|ing)|lean(ed|ing) on|push(ed|ing)|forc(e|ed|ing)|coerc(e|ed|ing))\\b.{0,30}\\b(me|us|my team)\\b.{0,60}\\b(change|alter|amend|rewrite|drop|withdraw|recommend|approve|sign off|ignore|bend)\\b',
@@ -390,7 +390,7 @@ export const builtInPolicy: PolicyRuleInput[] = [
     id: 'need_to_know_dispute',
     decision: 'escalate',
     reason:
-      'Disputes about a councillor’s “need to know” are decided by the Monitoring Officer (or as the protocol sets out), so I have passed this on.',
+      'A dispute about a councillor’s “need to know” needs the Monitoring Officer (or the body the protocol names) to decide it.',
     patterns: [
       "\\b(refus(e|ed|es|ing)|deni(ed|es)|deny(ing)?|declin(e|ed|ing)|block(ed|ing)|won'?t (let|give|show|share|release)|will not (let|give|show|share|release)|wouldn'?t (let|give|show|share)|not (being )?(allowed|given|shown|permitted)|turned (me )?down|withh(e|o)ld(ing)?|stonewall(ed|ing)|keep(s|ing)? (it|them|the \\w+) from)\\b.{0,80}\\b(access|see|seeing|inspect|view|copy|copies|documents?|papers?|information|info|reports?|files?|emails?|data|exempt|confidential|background papers)\\b",
       "\\b(i|we)\\b.{0,40}\\b(need to know|right to see|entitled to see|right to (the|those|these) (documents|papers))\\b.{0,60}\\b(but|yet|however|refus|won'?t|deni|declin)",
