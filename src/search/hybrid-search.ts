@@ -1,0 +1,206 @@
+import type { Clause } from '../corpus/clause.js';
+import type { DocumentMeta } from '../corpus/document-manifest.js';
+import type { Bm25Index } from './bm25-index.js';
+import type { Retriever, SearchHit } from './retriever.js';
+import { type AnalysedQuery, analyseQuery, coverageOf } from './synonym-expansion.js';
+import { terms } from './tokenizer.js';
+import type { HnswVectorStore } from './vector-store.js';
+
+/** How lexical and dense evidence are combined. */
+export type FusionMethod = 'blend' | 'rrf' | 'lexical' | 'dense';
+
+/** Ranking settings; the defaults were chosen on the retrieval check in `test/search/` (README, "Retrieval"). */
+export interface RankingSettings {
+  fusion: FusionMethod;
+  /** Share of the min–max-normalised lexical score in a blend (the rest is dense). */
+  lexicalShare: number;
+  /** Reciprocal-rank-fusion constant. */
+  rrfConstant: number;
+  /** Score multiplier 1 + boost × (share of the query's own terms found in the heading path). */
+  headingBoost: number;
+  /** Candidates taken from each of the lexical and dense lists before fusion. */
+  candidates: number;
+}
+
+/** Default ranking. */
+export const defaultRankingSettings: RankingSettings = {
+  fusion: 'blend',
+  lexicalShare: 0.85,
+  rrfConstant: 60,
+  headingBoost: 0.1,
+  candidates: 50,
+};
+
+/** Turns a query into a unit vector of the index's dimension (zero vector when nothing is known). */
+export type QueryEmbedder = (query: string) => Float32Array | Promise<Float32Array>;
+
+/** The parts a hybrid searcher is made of. */
+export interface HybridSearchParts {
+  clauses: readonly Clause[];
+  documents: ReadonlyMap<string, DocumentMeta>;
+  lexical: Bm25Index;
+  /** Unit vectors, clause-major (clauses × dimension). */
+  vectors: Float32Array;
+  dimension: number;
+  store: HnswVectorStore;
+  embedQuery: QueryEmbedder;
+  settings?: Partial<RankingSettings>;
+}
+
+/**
+ * The retriever: BM25F and HNSW candidates, rescored exactly on both signals, fused (min–max blend or reciprocal
+ * rank), nudged up when the query's own words appear in the heading path, with coverage computed for the results.
+ */
+export class HybridSearch implements Retriever {
+  readonly clauses: readonly Clause[];
+  readonly documents: ReadonlyMap<string, DocumentMeta>;
+  readonly settings: RankingSettings;
+  private readonly headingTerms = new Map<string, ReadonlySet<string>>();
+
+  /** The parts, read-only: benchmarks and diagnostics compare the HNSW graph with an exact scan of `vectors`. */
+  readonly parts: HybridSearchParts;
+
+  constructor(parts: HybridSearchParts) {
+    this.parts = parts;
+    this.clauses = parts.clauses;
+    this.documents = parts.documents;
+    this.settings = { ...defaultRankingSettings, ...parts.settings };
+  }
+
+  /** True when every content word of `term` (normalised and stemmed) occurs in the corpus. */
+  knowsTerm(term: string): boolean {
+    const stems = terms(term);
+    return stems.length > 0 && stems.every((stem) => this.parts.lexical.has(stem));
+  }
+
+  /** Best `k` clauses for the query, best first. */
+  async search(query: string, k: number, settings: Partial<RankingSettings> = {}): Promise<SearchHit[]> {
+    const analysed = analyseQuery(query);
+    if (analysed.tokens.length === 0 || k <= 0) return [];
+    const method = settings.fusion ?? this.settings.fusion;
+    const queryVector = method === 'lexical' ? null : await this.parts.embedQuery(query);
+    return this.rank(analysed, queryVector, k, { ...this.settings, ...settings });
+  }
+
+  private rank(
+    analysed: AnalysedQuery,
+    queryVector: Float32Array | null,
+    k: number,
+    settings: RankingSettings,
+  ): SearchHit[] {
+    const { lexical, store, vectors, dimension } = this.parts;
+    const depth = Math.max(settings.candidates, k);
+    const lexicalResult = lexical.search(analysed.weighted, settings.fusion === 'dense' ? 0 : depth);
+    const candidates = new Set<number>(lexicalResult.top.map((hit) => hit.doc));
+    const useDense = queryVector !== null && settings.fusion !== 'lexical' && !isZero(queryVector);
+    if (useDense) for (const match of store.search(queryVector, depth)) candidates.add(match.label);
+    if (candidates.size === 0) return [];
+
+    const scored = [...candidates].map((doc) => ({
+      doc,
+      lexical: lexicalResult.scoreOf(doc),
+      dense: useDense ? dot(queryVector, vectors, doc * dimension, dimension) : 0,
+      score: 0,
+    }));
+    fuse(scored, settings, useDense);
+    const ownTerms = new Set(analysed.tokens.map((token) => token.term));
+    for (const candidate of scored) {
+      const share = this.headingShare(this.clauses[candidate.doc] as Clause, ownTerms);
+      candidate.score *= 1 + settings.headingBoost * share;
+    }
+    scored.sort((left, right) => right.score - left.score || left.doc - right.doc);
+    return scored.slice(0, k).map((candidate) => {
+      const clause = this.clauses[candidate.doc] as Clause;
+      const clauseTerms = new Set(terms(`${clause.headings.join(' ')} ${clause.text}`));
+      return {
+        clause,
+        score: candidate.score,
+        lexical: candidate.lexical,
+        dense: candidate.dense,
+        coverage: coverageOf(analysed.content, clauseTerms),
+      };
+    });
+  }
+
+  private headingShare(clause: Clause, ownTerms: ReadonlySet<string>): number {
+    if (ownTerms.size === 0 || clause.headings.length === 0) return 0;
+    const key = clause.headings.join('\u0000');
+    let headingTerms = this.headingTerms.get(key);
+    if (!headingTerms) {
+      headingTerms = new Set(terms(clause.headings.join(' ')));
+      this.headingTerms.set(key, headingTerms);
+    }
+    let found = 0;
+    for (const term of ownTerms) if (headingTerms.has(term)) found++;
+    return found / ownTerms.size;
+  }
+}
+
+interface Candidate {
+  doc: number;
+  lexical: number;
+  dense: number;
+  score: number;
+}
+
+/** Sets `score` on every candidate according to the fusion method. */
+function fuse(candidates: Candidate[], settings: RankingSettings, useDense: boolean): void {
+  const method = useDense ? settings.fusion : 'lexical';
+  if (method === 'lexical' || method === 'dense') {
+    for (const candidate of candidates)
+      candidate.score = method === 'lexical' ? candidate.lexical : candidate.dense;
+    return;
+  }
+  if (method === 'rrf') {
+    const lexicalRank = ranks(candidates, (candidate) => candidate.lexical);
+    const denseRank = ranks(candidates, (candidate) => candidate.dense);
+    for (const candidate of candidates) {
+      const lexicalPart =
+        candidate.lexical > 0 ? 1 / (settings.rrfConstant + (lexicalRank.get(candidate.doc) as number)) : 0;
+      candidate.score = lexicalPart + 1 / (settings.rrfConstant + (denseRank.get(candidate.doc) as number));
+    }
+    return;
+  }
+  const lexicalRange = range(candidates.map((candidate) => candidate.lexical));
+  const denseRange = range(candidates.map((candidate) => candidate.dense));
+  for (const candidate of candidates) {
+    const lexicalPart = scale(candidate.lexical, lexicalRange);
+    const densePart = scale(candidate.dense, denseRange);
+    candidate.score = settings.lexicalShare * lexicalPart + (1 - settings.lexicalShare) * densePart;
+  }
+}
+
+function ranks(
+  candidates: readonly Candidate[],
+  value: (candidate: Candidate) => number,
+): Map<number, number> {
+  const ordered = [...candidates].sort((left, right) => value(right) - value(left) || left.doc - right.doc);
+  return new Map(ordered.map((candidate, position) => [candidate.doc, position + 1]));
+}
+
+function range(values: readonly number[]): { low: number; high: number } {
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (const value of values) {
+    if (value < low) low = value;
+    if (value > high) high = value;
+  }
+  return { low: Math.min(low, 0), high };
+}
+
+function scale(value: number, { low, high }: { low: number; high: number }): number {
+  return high > low ? (value - low) / (high - low) : 0;
+}
+
+function isZero(vector: Float32Array): boolean {
+  for (const value of vector) if (value !== 0) return false;
+  return true;
+}
+
+/** Inner product of `query` with the vector stored at `offset`. */
+export function dot(query: Float32Array, vectors: Float32Array, offset: number, dimension: number): number {
+  let sum = 0;
+  for (let index = 0; index < dimension; index++)
+    sum += (query[index] as number) * (vectors[offset + index] as number);
+  return sum;
+}

@@ -1,0 +1,390 @@
+import type { Embeddings } from '@langchain/core/embeddings';
+import { z } from 'zod';
+import type { Config } from '../config.js';
+import type { Clause } from '../corpus/clause.js';
+import type { CorpusDocument, DocumentMeta } from '../corpus/document-manifest.js';
+import { describeError, ProtocolBotError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { Bm25Index, type LexicalFields } from './bm25-index.js';
+import { clauseViews } from './clause-fields.js';
+import { HybridSearch, type QueryEmbedder, type RankingSettings } from './hybrid-search.js';
+import {
+  float32Bytes,
+  float32FromBytes,
+  type IndexFolderContents,
+  indexFileNames,
+  indexFolder,
+  indexFolderMissing,
+  indexFormatVersion,
+  int32FromBytes,
+  readIndexFolder,
+  removeOtherIndexFolders,
+  sha256,
+  writeIndexFolder,
+} from './index-files.js';
+import {
+  normalise,
+  type OfflineEmbedderOptions,
+  OfflineEmbeddings,
+  offlineEmbedderStateSchema,
+  offlineEmbedderVersion,
+} from './offline-embeddings.js';
+import { createRemoteEmbeddings, type RemoteEmbedder, remoteBatchSize } from './remote-embeddings.js';
+import { synonymLexicon } from './synonym-lexicon.js';
+import { analyserVersion } from './tokenizer.js';
+import { HnswVectorStore } from './vector-store.js';
+
+/** How the index was obtained, for the `index` command and logs. */
+export interface RetrieverStats {
+  /** True when the index was built in this call, false when loaded from disk. */
+  built: boolean;
+  /** Milliseconds spent building or loading. */
+  buildMs: number;
+  clauses: number;
+  dimension: number;
+}
+
+/** A retriever with the figures of how it was opened. */
+export type OpenedRetriever = HybridSearch & { stats: RetrieverStats; folder: string };
+
+/** Options of {@link openRetriever}. */
+export interface OpenRetrieverOptions {
+  config: Config;
+  logger: Logger;
+  documents: CorpusDocument[];
+  clauses: Clause[];
+  /** Progress lines while building (for a terminal). */
+  onProgress?: (message: string) => void;
+  /** Build even when a valid index is on disk. */
+  rebuild?: boolean;
+  /** Override ranking settings (evaluation). */
+  ranking?: Partial<RankingSettings>;
+  /** Override offline embedder settings (evaluation, benchmarks); part of the index key. */
+  embedder?: Partial<OfflineEmbedderOptions>;
+}
+
+/**
+ * Opens the retrieval index for this corpus: loads it from `DATA_DIR/index/<key>/` when a valid copy exists (the
+ * key hashes the documents, their texts, the parsed clauses and the embedder's identity), otherwise builds and
+ * writes it atomically. A damaged or truncated index is logged and rebuilt, never fatal. The embedder is
+ * `OpenAIEmbeddings`/`AzureOpenAIEmbeddings` when an embedding model is configured, else the offline one.
+ */
+export async function openRetriever(options: OpenRetrieverOptions): Promise<OpenedRetriever> {
+  const { config, logger, documents, clauses } = options;
+  const started = performance.now();
+  if (clauses.length === 0) {
+    throw new ProtocolBotError('index_build_failed', 'The corpus produced no clauses; nothing to index');
+  }
+  const remote = await createRemoteEmbeddings(config);
+  const identity =
+    remote?.identity ??
+    `offline:${offlineEmbedderVersion}${options.embedder ? `:${sha256(JSON.stringify(options.embedder)).slice(0, 12)}` : ''}`;
+  const key = indexKey(documents, clauses, identity);
+  const folder = indexFolder(config.DATA_DIR, key);
+  const documentMap = new Map<string, DocumentMeta>(
+    documents.map((document) => [document.meta.id, document.meta]),
+  );
+  const views = clauseViews(clauses, documentMap);
+
+  let loaded: LoadedVectors | null = null;
+  if (!options.rebuild) {
+    if (indexFolderMissing(folder)) {
+      logger.info('No retrieval index for this corpus yet; building one', { folder });
+    } else {
+      try {
+        loaded = loadVectors(folder, key, clauses.length, identity);
+      } catch (error) {
+        logger.warn('Retrieval index unreadable; rebuilding it', { folder, error: describeError(error) });
+      }
+    }
+  }
+  const built = loaded === null;
+  if (!loaded) {
+    loaded = await buildVectors({
+      embedderOptions: options.embedder,
+      lexicalFields: views.lexical,
+      views: views.embedding,
+      remote,
+      identity,
+      key,
+      folder,
+      logger,
+      onProgress: options.onProgress,
+      started,
+    });
+  }
+  const { lexical } = loaded;
+  const dimension = loaded.dimension;
+  const embedQuery = queryEmbedder(loaded.offline, remote, dimension, logger);
+  const search = new HybridSearch({
+    clauses,
+    documents: documentMap,
+    lexical,
+    vectors: loaded.vectors,
+    dimension,
+    store: loaded.store,
+    embedQuery,
+    settings: options.ranking,
+  });
+  const stats: RetrieverStats = {
+    built,
+    buildMs: performance.now() - started,
+    clauses: clauses.length,
+    dimension,
+  };
+  logger.debug('Retrieval index ready', { ...stats, folder });
+  return Object.assign(search, { stats, folder });
+}
+
+/**
+ * The index key: SHA-256 over the layout, analyser and lexicon versions, the embedder identity, every document's manifest entry and text,
+ * and the parsed clauses (so a parser change, like a text change, rebuilds the index).
+ */
+export function indexKey(
+  documents: readonly CorpusDocument[],
+  clauses: readonly Clause[],
+  embedder: string,
+): string {
+  return sha256(
+    JSON.stringify({
+      format: indexFormatVersion,
+      analyser: analyserVersion,
+      lexicon: sha256(JSON.stringify(synonymLexicon)),
+      embedder,
+      documents: documents.map((document) => ({ meta: document.meta, text: sha256(document.text) })),
+      clauses: sha256(JSON.stringify(clauses)),
+    }),
+  );
+}
+
+interface LoadedVectors {
+  lexical: Bm25Index;
+  vectors: Float32Array;
+  dimension: number;
+  store: HnswVectorStore;
+  offline: OfflineEmbeddings | null;
+}
+
+function loadVectors(folder: string, key: string, clauseCount: number, identity: string): LoadedVectors {
+  const contents = readIndexFolder(folder, key);
+  const { meta } = contents;
+  if (meta.embedder !== identity || meta.clauses !== clauseCount) {
+    throw new ProtocolBotError(
+      'index_corrupt',
+      `${folder}: built with ${meta.embedder} for ${meta.clauses} clauses`,
+    );
+  }
+  const vectors = float32FromBytes(contents.read(indexFileNames.vectors), indexFileNames.vectors);
+  if (vectors.length !== clauseCount * meta.dimension) {
+    throw new ProtocolBotError(
+      'index_corrupt',
+      `${folder}: ${vectors.length} vector values, expected ${clauseCount * meta.dimension}`,
+    );
+  }
+  let offline: OfflineEmbeddings | null = null;
+  if (identity.startsWith('offline:')) {
+    const state = offlineEmbedderStateSchema.parse(
+      JSON.parse(contents.read(indexFileNames.embedderState).toString('utf8')),
+    );
+    const weights = float32FromBytes(
+      contents.read(indexFileNames.embedderWeights),
+      indexFileNames.embedderWeights,
+    );
+    offline = OfflineEmbeddings.restore({ state, weights });
+    if (offline.dimension !== meta.dimension) {
+      throw new ProtocolBotError(
+        'index_corrupt',
+        `${folder}: embedder and vectors disagree on the dimension`,
+      );
+    }
+  }
+  const store = HnswVectorStore.load(contents.pathOf(indexFileNames.graph), meta.dimension);
+  if (store.count !== clauseCount) {
+    throw new ProtocolBotError(
+      'index_corrupt',
+      `${folder}: vector graph holds ${store.count} of ${clauseCount} clauses`,
+    );
+  }
+  const lexical = loadLexical(contents, clauseCount);
+  return { lexical, vectors, dimension: meta.dimension, store, offline };
+}
+
+async function buildVectors(options: {
+  embedderOptions: Partial<OfflineEmbedderOptions> | undefined;
+  lexicalFields: LexicalFields[];
+  views: string[];
+  remote: RemoteEmbedder | null;
+  identity: string;
+  key: string;
+  folder: string;
+  logger: Logger;
+  onProgress?: (message: string) => void;
+  started: number;
+}): Promise<LoadedVectors> {
+  const { views, remote, logger, folder } = options;
+  const progress = options.onProgress ?? (() => {});
+  let vectors: Float32Array;
+  let dimension: number;
+  let offline: OfflineEmbeddings | null = null;
+  const files: Record<string, Uint8Array | string> = {};
+  if (remote) {
+    progress(`Embedding ${views.length} clauses with ${remote.identity}…`);
+    ({ vectors, dimension } = await embedRemotely(remote.embeddings, views, progress));
+  } else {
+    progress(`Fitting the offline embedder on ${views.length} clauses…`);
+    const fitted = OfflineEmbeddings.fit(views, options.embedderOptions, progress);
+    offline = fitted.embedder;
+    vectors = fitted.vectors;
+    dimension = offline.dimension;
+    const serialised = offline.serialise();
+    files[indexFileNames.embedderState] = JSON.stringify(serialised.state);
+    files[indexFileNames.embedderWeights] = float32Bytes(serialised.weights);
+  }
+  progress(`Building the vector graph (${dimension} dimensions)…`);
+  const store = HnswVectorStore.create(dimension, views.length);
+  for (let index = 0; index < views.length; index++) {
+    store.add(vectors.subarray(index * dimension, (index + 1) * dimension), index);
+  }
+  files[indexFileNames.vectors] = float32Bytes(vectors);
+  progress('Building the lexical index…');
+  const lexical = Bm25Index.build(options.lexicalFields);
+  const flat = lexical.serialise();
+  files[indexFileNames.lexicalTerms] = JSON.stringify({ size: flat.size, terms: flat.terms });
+  const postings = new Int32Array(flat.offsets.length + flat.docs.length);
+  postings.set(flat.offsets, 0);
+  postings.set(flat.docs, flat.offsets.length);
+  files[indexFileNames.lexicalPostings] = new Uint8Array(postings.buffer);
+  files[indexFileNames.lexicalImpacts] = float32Bytes(flat.impacts);
+  writeIndexFolder(
+    folder,
+    {
+      formatVersion: indexFormatVersion,
+      key: options.key,
+      embedder: options.identity,
+      clauses: views.length,
+      dimension,
+      builtAt: new Date().toISOString(),
+      buildMs: performance.now() - options.started,
+    },
+    files,
+    (file) => store.save(file),
+  );
+  for (const removed of removeOtherIndexFolders(folder))
+    logger.info('Removed an old retrieval index', { folder: removed });
+  progress(`Index written to ${folder}`);
+  logger.info('Built the retrieval index', {
+    folder,
+    clauses: views.length,
+    dimension,
+    embedder: options.identity,
+  });
+  return { lexical, vectors, dimension, store, offline };
+}
+
+const lexicalTermsSchema = z.object({ size: z.number().int().nonnegative(), terms: z.array(z.string()) });
+
+/** Restores the BM25F index from its three files (checksums already verified). */
+function loadLexical(contents: IndexFolderContents, clauseCount: number): Bm25Index {
+  const { size, terms } = lexicalTermsSchema.parse(
+    JSON.parse(contents.read(indexFileNames.lexicalTerms).toString('utf8')),
+  );
+  if (size !== clauseCount) {
+    throw new ProtocolBotError(
+      'index_corrupt',
+      `Lexical index covers ${size} clauses, expected ${clauseCount}`,
+    );
+  }
+  const postings = int32FromBytes(
+    contents.read(indexFileNames.lexicalPostings),
+    indexFileNames.lexicalPostings,
+  );
+  const impacts = float32FromBytes(
+    contents.read(indexFileNames.lexicalImpacts),
+    indexFileNames.lexicalImpacts,
+  );
+  return Bm25Index.restore({
+    size,
+    terms,
+    offsets: postings.subarray(0, terms.length + 1),
+    docs: postings.subarray(terms.length + 1),
+    impacts,
+  });
+}
+
+const remoteVectorsSchema = z.array(z.array(z.number()));
+
+async function embedRemotely(
+  embeddings: Embeddings,
+  texts: string[],
+  progress: (message: string) => void,
+): Promise<{ vectors: Float32Array; dimension: number }> {
+  let vectors: Float32Array | null = null;
+  let dimension = 0;
+  for (let start = 0; start < texts.length; start += remoteBatchSize) {
+    const batch = texts.slice(start, start + remoteBatchSize);
+    let answer: number[][];
+    try {
+      answer = remoteVectorsSchema.parse(await embeddings.embedDocuments(batch));
+    } catch (cause) {
+      throw new ProtocolBotError(
+        'index_build_failed',
+        `The embedding model failed on clauses ${start + 1}–${start + batch.length}: ${describeError(cause)}`,
+        { cause, retryable: true },
+      );
+    }
+    if (answer.length !== batch.length) {
+      throw new ProtocolBotError(
+        'index_build_failed',
+        `The embedding model returned ${answer.length} vectors for ${batch.length} texts`,
+      );
+    }
+    for (const [offset, vector] of answer.entries()) {
+      if (!vectors) {
+        dimension = vector.length;
+        if (dimension === 0)
+          throw new ProtocolBotError('index_build_failed', 'The embedding model returned empty vectors');
+        vectors = new Float32Array(texts.length * dimension);
+      }
+      if (vector.length !== dimension) {
+        throw new ProtocolBotError(
+          'index_build_failed',
+          `The embedding model returned vectors of ${vector.length} and ${dimension} dimensions`,
+        );
+      }
+      vectors.set(normalise(Float32Array.from(vector)), (start + offset) * dimension);
+    }
+    progress(`Embedded ${Math.min(start + remoteBatchSize, texts.length)}/${texts.length} clauses`);
+  }
+  return { vectors: vectors as Float32Array, dimension };
+}
+
+/**
+ * The query side of the embedder. A failing remote model degrades that one query to lexical ranking (logged as a
+ * warning with the error) instead of failing the answer.
+ */
+function queryEmbedder(
+  offline: OfflineEmbeddings | null,
+  remote: RemoteEmbedder | null,
+  dimension: number,
+  logger: Logger,
+): QueryEmbedder {
+  if (offline) return (query) => offline.embedVector(query);
+  const embeddings = (remote as RemoteEmbedder).embeddings;
+  return async (query) => {
+    try {
+      const vector = await embeddings.embedQuery(query);
+      if (vector.length !== dimension) {
+        throw new ProtocolBotError(
+          'llm_invalid_output',
+          `Query vector has ${vector.length} dimensions, index has ${dimension}`,
+        );
+      }
+      return normalise(Float32Array.from(vector));
+    } catch (error) {
+      logger.warn('Embedding the query failed; ranking this question lexically', {
+        error: describeError(error),
+      });
+      return new Float32Array(dimension);
+    }
+  };
+}
