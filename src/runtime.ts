@@ -1,0 +1,107 @@
+import type { AnsweringPipeline } from './answer/answering-pipeline.js';
+import type { Composer, QuestionCondenser } from './answer/composer.js';
+import { createAnsweringPipeline } from './answer/create-pipeline.js';
+import { createExtractiveComposer } from './answer/extractive-composer.js';
+import { createRuleCondenser } from './answer/follow-up-condenser.js';
+import { createPolicyEngine, loadPolicyFile } from './answer/policy/policy-engine.js';
+import { type Clock, systemClock } from './clock.js';
+import { type Config, chatModelConfigured } from './config.js';
+import { parseCorpus } from './corpus/clause-parser.js';
+import { loadCorpus } from './corpus/document-manifest.js';
+import { type HandoffRuntime, openHandoff } from './handoff/open-handoff.js';
+import { createLogger, type Logger } from './logger.js';
+import { openRetriever } from './search/open-retriever.js';
+import type { Retriever } from './search/retriever.js';
+
+/** Everything a running bot needs, built once per process from the configuration. */
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  retriever: Retriever;
+  pipeline: AnsweringPipeline;
+  handoff: HandoffRuntime;
+  /** True when answers go through the configured chat model. */
+  generative: boolean;
+  close(): Promise<void>;
+}
+
+/** Options for {@link buildRuntime}. */
+export interface RuntimeOptions {
+  config: Config;
+  logger?: Logger;
+  clock?: Clock;
+  /** Use the chat model when configured (default: whenever OPENAI_MODEL or Azure is configured). */
+  generative?: boolean;
+  /** Rebuild the index even when a valid one is on disk. */
+  rebuildIndex?: boolean;
+  /** Progress lines for a terminal (index build). */
+  onProgress?: (message: string) => void;
+  /** When false, escalations open no case (evals); the handoff store is still opened for the CLI's cases command. */
+  openCases?: boolean;
+}
+
+/**
+ * The composition root: loads the corpus, opens (or builds) the index, opens the case store, and assembles the
+ * answering pipeline with the extractive or generative composer.
+ */
+export async function buildRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const clock = options.clock ?? systemClock;
+
+  const documents = loadCorpus(config.CORPUS_DIR);
+  const clauses = parseCorpus(documents);
+  const retriever = await openRetriever({
+    config,
+    logger,
+    documents,
+    clauses,
+    onProgress: options.onProgress,
+    rebuild: options.rebuildIndex,
+  });
+
+  const noticePlatforms = ['log'];
+  if (config.SLACK_BOT_TOKEN && config.MONITORING_OFFICER_SLACK_CHANNEL) noticePlatforms.push('slack');
+  if (config.MONITORING_OFFICER_TEAMS_IDS.length > 0) noticePlatforms.push('teams');
+  const handoff = openHandoff({ config, clock, logger, noticePlatforms });
+
+  const extractive = createExtractiveComposer();
+  const ruleCondenser = createRuleCondenser();
+  let composer: Composer = extractive;
+  let condenser: QuestionCondenser = ruleCondenser;
+  const generative = (options.generative ?? true) && chatModelConfigured(config);
+  if (generative) {
+    // Loaded only when configured, so the offline path never pays for LangChain at start-up.
+    const { createGenerativeParts } = await import('./llm/generative-parts.js');
+    const parts = createGenerativeParts(config, logger);
+    if (parts?.composer) composer = parts.composer(extractive);
+    if (parts?.condenser) condenser = parts.condenser(ruleCondenser);
+  }
+
+  const policy = createPolicyEngine(config.POLICY_FILE ? loadPolicyFile(config.POLICY_FILE) : []);
+  const pipeline = createAnsweringPipeline({
+    retriever,
+    policy,
+    composer,
+    fallbackComposer: extractive,
+    condenser,
+    handoff: options.openCases === false ? undefined : handoff.cases,
+    clock,
+    logger,
+  });
+
+  return {
+    config,
+    logger,
+    clock,
+    retriever,
+    pipeline,
+    handoff,
+    generative,
+    async close() {
+      handoff.dispatcher.stop();
+      handoff.close();
+    },
+  };
+}
