@@ -1,0 +1,33 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+
+/**
+ * Limits how many questions the pipeline works on at once, and starts each one in a fresh turn of the event loop.
+ * The offline pipeline is CPU work chained through promises: fifty of them started together would run back to
+ * back and starve the sockets, so Slack's requests (which must be acknowledged within 3 s) would wait behind
+ * every answer. One at a time, each after the loop has polled for I/O, keeps acknowledgements immediate; with a
+ * chat model the pipeline mostly waits on the network, so more may run at once.
+ */
+export class AnswerQueue {
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly concurrency: number) {}
+
+  /** Runs `work` when a slot is free, after yielding to the event loop. */
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running >= this.concurrency) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else {
+      this.running += 1;
+    }
+    try {
+      await yieldToEventLoop();
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      // The slot passes straight to the next job, so `running` stays counted.
+      if (next) next();
+      else this.running -= 1;
+    }
+  }
+}
