@@ -1,0 +1,117 @@
+import { type AuthConfiguration, CloudAdapter, type Request } from '@microsoft/agents-hosting';
+import express from 'express';
+import type { Config } from '../../config.js';
+import { describeError, ProtocolBotError } from '../../errors.js';
+import type { Runtime } from '../../runtime.js';
+import type { HttpServer } from '../http-server.js';
+import type { RetryPolicy } from './connector-retry.js';
+import { MonitoringOfficerRegistry } from './monitoring-officer-registry.js';
+import { TeamsMessenger } from './teams-messenger.js';
+import { createTeamsNoticeDeliverer } from './teams-notice-deliverer.js';
+import { createTurnHandler } from './teams-turn-handler.js';
+
+/** The path Azure Bot Service (and the Agents Playground) posts activities to. */
+export const teamsMessagesPath = '/api/messages';
+
+/** Options for {@link mountTeams}. */
+export interface MountTeamsOptions {
+  server: HttpServer;
+  runtime: Runtime;
+  /** Connector retry policy (tests shorten the back-off). */
+  retry?: RetryPolicy;
+}
+
+/**
+ * Mounts the Teams endpoint `POST /api/messages` on the shared server, using the Microsoft 365 Agents SDK's
+ * CloudAdapter and its JWT middleware, and registers the `teams` notice deliverer on the handoff dispatcher.
+ *
+ * With MICROSOFT_APP_ID set, every request must carry a Bot Framework / Entra token for that app (else 401).
+ * Without it, unauthenticated local traffic (Agents Playground, Bot Framework Emulator) is accepted with a warning —
+ * never when NODE_ENV=production, where mounting fails with `config_invalid`.
+ */
+export async function mountTeams(options: MountTeamsOptions): Promise<{ stop(): Promise<void> }> {
+  const { server, runtime } = options;
+  const { config, logger } = runtime;
+  const adapter = new CloudAdapter(teamsAuthConfiguration(config));
+  if (!config.MICROSOFT_APP_ID) {
+    logger.warn(
+      'teams endpoint accepts unauthenticated requests: MICROSOFT_APP_ID is not set (local testing only; refused when NODE_ENV=production)',
+      { path: teamsMessagesPath },
+    );
+  }
+  adapter.onTurnError = async (context, error) => {
+    logger.error('teams turn failed', {
+      activity: context.activity.id,
+      conversation: context.activity.conversation?.id,
+      error: describeError(error),
+    });
+    try {
+      await context.sendActivity(
+        'Sorry — something went wrong while answering. Please try again in a moment.',
+      );
+    } catch (sendError) {
+      logger.error('teams error reply not delivered', { error: describeError(sendError) });
+    }
+  };
+
+  const messenger = new TeamsMessenger(adapter, config.MICROSOFT_APP_ID, logger, options.retry);
+  const registry = new MonitoringOfficerRegistry(config.DATA_DIR, runtime.clock);
+  const handle = createTurnHandler({ runtime, messenger, registry });
+
+  server.app.post(
+    teamsMessagesPath,
+    express.json({ limit: '1mb' }),
+    (request, response, next) => adapter.authorizeRequest(request as unknown as Request, response, next),
+    async (request, response) => {
+      try {
+        await adapter.process(request as unknown as Request, response, handle);
+      } catch (error) {
+        logger.error('teams request failed', { error: describeError(error) });
+        if (!response.headersSent) response.status(500).json({ error: 'internal error' });
+      }
+    },
+  );
+  runtime.handoff.dispatcher.register(createTeamsNoticeDeliverer({ messenger, registry, logger }));
+  logger.info('teams endpoint mounted', {
+    path: teamsMessagesPath,
+    authenticated: Boolean(config.MICROSOFT_APP_ID),
+    tenant: config.MICROSOFT_APP_TENANT_ID ?? null,
+  });
+
+  return {
+    async stop() {
+      // Nothing to close: the shared server stops accepting requests; in-flight turns finish on their own.
+    },
+  };
+}
+
+/**
+ * The SDK's auth configuration from our settings: single-tenant when MICROSOFT_APP_TENANT_ID is set. Refuses to run
+ * unauthenticated in production.
+ */
+export function teamsAuthConfiguration(config: Config): AuthConfiguration {
+  // The SDK reads process.env.NODE_ENV itself; either saying production is production.
+  const production = [config.NODE_ENV, process.env.NODE_ENV].some(
+    (value) => value?.toLowerCase() === 'production',
+  );
+  if (!config.MICROSOFT_APP_ID) {
+    if (production) {
+      throw new ProtocolBotError(
+        'config_invalid',
+        'MICROSOFT_APP_ID: required when NODE_ENV=production — the Teams endpoint will not accept unauthenticated traffic in production. Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID from the Azure Bot registration.',
+      );
+    }
+    return { clientId: undefined };
+  }
+  if (!config.MICROSOFT_APP_PASSWORD) {
+    throw new ProtocolBotError(
+      'config_invalid',
+      'MICROSOFT_APP_PASSWORD: required with MICROSOFT_APP_ID (the client secret of the bot’s app registration)',
+    );
+  }
+  return {
+    clientId: config.MICROSOFT_APP_ID,
+    clientSecret: config.MICROSOFT_APP_PASSWORD,
+    ...(config.MICROSOFT_APP_TENANT_ID ? { tenantId: config.MICROSOFT_APP_TENANT_ID } : {}),
+  };
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import type { Answer, Citation } from '../../src/answer/answer-schema.js';
+import { formatQuote } from '../../src/answer/citation-format.js';
+import { parseCardAction } from '../../src/channels/teams/card-actions.js';
+import {
+  leadText,
+  MAX_ABSTRACT_CHARS,
+  MAX_ACTIVITY_BYTES,
+  renderAnswerCard,
+  withMarkers,
+} from '../../src/channels/teams/render-answer-card.js';
+
+const emailClause: Citation = {
+  document: 'part5c',
+  clause: '6.2',
+  title: 'Protocol for Councillor/Officer Relations (Constitution of the Council, Part 5C)',
+  status: 'adopted',
+  quote:
+    'Officers will respond to correspondence from councillors within two working days, or, where a full reply is not possible, acknowledge it and say when a full reply will be sent. This applies to letters and emails alike and to enquiries made on behalf of constituents.',
+};
+const draftClause: Citation = {
+  document: 'swale-draft-protocol',
+  clause: '4.1',
+  title: 'Swale Borough Council Member/Officer Protocol (draft)',
+  status: 'draft',
+  quote: 'Members can expect officers to reply to emails promptly.',
+};
+
+function answerWith(citations: Citation[], lead: string): Answer {
+  return {
+    question: 'How fast must I answer a councillor’s email?',
+    decision: 'answer',
+    text: `${lead}\n\n${citations.map(formatQuote).join('\n\n')}`,
+    citations,
+    handoff: null,
+  };
+}
+
+describe('renderAnswerCard', () => {
+  const answer = answerWith(
+    [emailClause, draftClause],
+    'The Part 5C protocol §6.2 says: “Officers will respond to correspondence from councillors within two working days.”',
+  );
+  const [message, ...rest] = renderAnswerCard(answer, {
+    warnings: ['Swale Borough Council Member/Officer Protocol (draft) is a draft, not adopted policy.'],
+    feedback: true,
+  });
+
+  it('sends one message with the lead text, markers after the clause mentioned and at the end', () => {
+    expect(rest).toHaveLength(0);
+    expect(message?.text).toBe(
+      'The Part 5C protocol §6.2 [1] says: “Officers will respond to correspondence from councillors within two working days.” [2]',
+    );
+    expect(message?.text).not.toContain('> Officers');
+  });
+
+  it('labels the message as AI generated and lists numbered citations with title, clause and abstract', () => {
+    const entity = message?.entities?.[0];
+    expect(entity?.type).toBe('https://schema.org/Message');
+    expect(entity?.additionalType).toEqual(['AIGeneratedContent']);
+    expect(entity?.citation?.map((citation) => citation.position)).toEqual([1, 2]);
+    const first = entity?.citation?.[0]?.appearance;
+    expect(first?.name).toContain('§6.2');
+    expect(first?.name.startsWith('Protocol for Councillor/Officer Relations')).toBe(true);
+    expect(first?.name.length).toBeLessThanOrEqual(80);
+    expect(first?.abstract.length).toBeLessThanOrEqual(MAX_ABSTRACT_CHARS);
+    expect(first?.abstract.startsWith('Officers will respond to correspondence')).toBe(true);
+  });
+
+  it('turns the feedback loop on', () => {
+    expect(message?.channelData).toEqual({ feedbackLoopEnabled: true });
+  });
+
+  it('shows the draft warning, the quoted clauses and an Ask the Monitoring Officer button on the card', () => {
+    const card = message?.attachments?.[0];
+    expect(card?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    const json = JSON.stringify(card?.content);
+    expect(json).toContain('is a draft, not adopted policy');
+    expect(json).toContain('[1] Protocol for Councillor/Officer Relations');
+    expect(json).toContain(
+      '[2] Swale Borough Council Member/Officer Protocol (draft), §4.1 (draft — not adopted policy)',
+    );
+    expect(json).toContain('within two working days, or, where a full reply is not possible');
+    const action = (card?.content as { actions: Array<{ title: string; data: unknown }> } | undefined)
+      ?.actions[0];
+    expect(action?.title).toBe('Ask the Monitoring Officer');
+    expect(parseCardAction(action?.data)).toEqual({
+      owner: 'protocol-bot',
+      action: 'ask_monitoring_officer',
+      question: answer.question,
+    });
+  });
+
+  it('leaves feedback off when the question was not logged', () => {
+    const [unlogged] = renderAnswerCard(answer, { warnings: [], feedback: false });
+    expect(unlogged?.channelData).toBeUndefined();
+  });
+});
+
+describe('oversized answers', () => {
+  const longQuote = 'The officer shall provide the information requested by the member. '.repeat(200);
+  const citations: Citation[] = Array.from({ length: 12 }, (_, index) => ({
+    document: 'part5c',
+    clause: `7.${index + 1}`,
+    title: 'Protocol for Councillor/Officer Relations (Constitution of the Council, Part 5C)',
+    status: 'adopted',
+    quote: longQuote,
+  }));
+  const messages = renderAnswerCard(answerWith(citations, 'Members may see documents they need to know.'), {
+    warnings: [],
+    feedback: true,
+  });
+
+  it('splits into several activities, each within the Teams size limit', () => {
+    expect(messages.length).toBeGreaterThan(1);
+    for (const message of messages) {
+      expect(Buffer.byteLength(JSON.stringify(message))).toBeLessThanOrEqual(MAX_ACTIVITY_BYTES);
+    }
+  });
+
+  it('keeps every citation, truncating clause text, and puts the entities and feedback on the first only', () => {
+    const all = messages.map((message) => JSON.stringify(message.attachments)).join('');
+    for (let position = 1; position <= 12; position++) expect(all).toContain(`[${position}] Protocol`);
+    expect(all).toContain('…');
+    expect(messages[0]?.entities?.[0]?.citation).toHaveLength(12);
+    expect(messages.slice(1).every((message) => !message.entities && !message.channelData)).toBe(true);
+    // The button comes once, after the last clause.
+    expect(
+      messages.filter((message) => JSON.stringify(message).includes('Ask the Monitoring Officer')),
+    ).toHaveLength(1);
+    expect(JSON.stringify(messages.at(-1))).toContain('Ask the Monitoring Officer');
+  });
+});
+
+describe('leadText and withMarkers', () => {
+  it('removes the quoted blocks the composer appended', () => {
+    const answer = answerWith([emailClause], 'Reply within two working days (§6.2).');
+    expect(leadText(answer)).toBe('Reply within two working days (§6.2).');
+  });
+
+  it('appends markers when the clause is not named in the text', () => {
+    expect(withMarkers('Reply promptly.', [draftClause])).toBe('Reply promptly. [1]');
+  });
+});
