@@ -157,7 +157,7 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
 
     const standalone = await parts.condenser.condense(searchText, question.history ?? []);
     const hits = await retriever.search(standalone, SEARCH_DEPTH);
-    const assessment = assessRetrieval(hits);
+    const assessment = assessRetrieval(hits, verdict.kind === 'none' ? verdict.inRemit : true);
 
     if (verdict.kind === 'rule') {
       // Interim guidance: the rule's own clauses first, then what retrieval found.

@@ -105,7 +105,8 @@ export function cleanQuestion(raw: unknown): CleanedQuestion {
   const folded = foldLookAlikes(readable.toLowerCase());
   const truncated = readable.length > MAX_QUESTION_CHARS;
   const text = truncated ? `${readable.slice(0, MAX_QUESTION_CHARS).replace(/\s+\S*$/, '')}…` : readable;
-  const problem = /\p{L}{2,}/u.test(readable) ? null : readable === '' ? 'empty' : 'no_words';
+  const problem =
+    (readable.match(/\p{L}/gu)?.length ?? 0) >= 2 ? null : readable === '' ? 'empty' : 'no_words';
   return { text, folded, problem, truncated };
 }
 

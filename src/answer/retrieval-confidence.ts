@@ -1,16 +1,23 @@
 import type { SearchHit } from '../search/retriever.js';
 
 /**
- * Thresholds for "the documents answer this". Measured on the eval sets (README, "Evals"); a council can leave them
- * alone. Coverage is the share of the question's content words (or their synonyms) found in the clause.
+ * Thresholds for "the documents answer this", measured on the eval sets (README, "Evals"). Coverage is the share of
+ * the question's content words (or their synonyms) found in a clause; dense is the cosine similarity of question and
+ * clause vectors.
  */
 export const confidenceThresholds = {
-  /** Below this coverage of the best clause, retrieval is not trusted at all. */
-  minimumCoverage: 0.34,
-  /** At or above this coverage, a lexical match alone is trusted. */
+  /** How many of the best hits are looked at. */
+  window: 3,
+  /** Coverage that is trusted on its own. */
   strongCoverage: 0.6,
-  /** Dense similarity that, with minimum coverage, is trusted. */
-  denseSupport: 0.3,
+  /** Coverage that is trusted with dense support. */
+  minimumCoverage: 0.34,
+  /** Dense similarity that supports a partial lexical match. */
+  denseSupport: 0.4,
+  /** Dense similarity that is trusted on its own (a paraphrase with few shared words). */
+  strongDense: 0.6,
+  /** Outside the bot's vocabulary of governance words, the best clause must match this well on both counts. */
+  outsideRemit: { coverage: 0.6, dense: 0.5 },
   /** Further clauses are kept as evidence only above this share of the best score. */
   relativeScore: 0.5,
 };
@@ -22,14 +29,23 @@ export interface RetrievalAssessment {
   supporting: SearchHit[];
 }
 
-/** Decides whether the retrieved clauses answer the question with confidence. */
-export function assessRetrieval(hits: SearchHit[]): RetrievalAssessment {
+/**
+ * Decides whether the retrieved clauses answer the question with confidence. `inRemit` says whether the question
+ * uses the vocabulary of member/officer relations at all; outside it, only a close match is trusted.
+ */
+export function assessRetrieval(hits: SearchHit[], inRemit = true): RetrievalAssessment {
   const top = hits[0];
   if (!top || top.lexical <= 0) return { confident: false, supporting: [] };
-  const confident =
-    top.coverage >= confidenceThresholds.strongCoverage ||
-    (top.coverage >= confidenceThresholds.minimumCoverage && top.dense >= confidenceThresholds.denseSupport);
+  const t = confidenceThresholds;
+  const window = hits.slice(0, t.window);
+  const coverage = Math.max(...window.map((hit) => hit.coverage));
+  const dense = Math.max(...window.map((hit) => hit.dense));
+  const confident = inRemit
+    ? coverage >= t.strongCoverage ||
+      (coverage >= t.minimumCoverage && dense >= t.denseSupport) ||
+      dense >= t.strongDense
+    : top.coverage >= t.outsideRemit.coverage && top.dense >= t.outsideRemit.dense;
   if (!confident) return { confident: false, supporting: [] };
-  const supporting = hits.filter((hit) => hit.score >= top.score * confidenceThresholds.relativeScore);
+  const supporting = hits.filter((hit) => hit.score >= top.score * t.relativeScore);
   return { confident: true, supporting };
 }

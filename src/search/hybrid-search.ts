@@ -56,6 +56,7 @@ export class HybridSearch implements Retriever {
   readonly documents: ReadonlyMap<string, DocumentMeta>;
   readonly settings: RankingSettings;
   private readonly headingTerms = new Map<string, ReadonlySet<string>>();
+  private readonly titleTerms = new Map<string, readonly string[]>();
 
   /** The parts, read-only: benchmarks and diagnostics compare the HNSW graph with an exact scan of `vectors`. */
   readonly parts: HybridSearchParts;
@@ -111,7 +112,11 @@ export class HybridSearch implements Retriever {
     scored.sort((left, right) => right.score - left.score || left.doc - right.doc);
     return scored.slice(0, k).map((candidate) => {
       const clause = this.clauses[candidate.doc] as Clause;
-      const clauseTerms = new Set(terms(`${clause.headings.join(' ')} ${clause.text}`));
+      // A question that names the document ("under Swale's draft…") has those words covered by the title.
+      const clauseTerms = new Set([
+        ...terms(`${clause.headings.join(' ')} ${clause.text}`),
+        ...this.documentTerms(clause.document),
+      ]);
       return {
         clause,
         score: candidate.score,
@@ -120,6 +125,16 @@ export class HybridSearch implements Retriever {
         coverage: coverageOf(analysed.content, clauseTerms),
       };
     });
+  }
+
+  private documentTerms(documentId: string): readonly string[] {
+    let cached = this.titleTerms.get(documentId);
+    if (!cached) {
+      const meta = this.documents.get(documentId);
+      cached = meta ? terms(`${meta.title} ${meta.shortTitle ?? ''} ${meta.council}`) : [];
+      this.titleTerms.set(documentId, cached);
+    }
+    return cached;
   }
 
   private headingShare(clause: Clause, ownTerms: ReadonlySet<string>): number {

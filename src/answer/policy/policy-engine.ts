@@ -62,8 +62,10 @@ export function createPolicyEngine(extraRules: PolicyRuleInput[] = []): PolicyEn
       return cleaned.replace(/\s+/g, ' ').trim();
     },
     evaluate(folded) {
+      const variants = spellingVariants(folded);
       for (const candidate of compiled) {
-        if (matches(candidate, folded)) return { kind: 'rule', rule: candidate.rule };
+        if (variants.some((variant) => matches(candidate, variant)))
+          return { kind: 'rule', rule: candidate.rule };
       }
       if (!inRemit(folded) && offTopicPatterns.some((pattern) => pattern.test(folded))) {
         return { kind: 'off_topic' };
@@ -73,25 +75,51 @@ export function createPolicyEngine(extraRules: PolicyRuleInput[] = []): PolicyEn
   };
 }
 
-function matches(candidate: CompiledRule, text: string): boolean {
-  // Each sentence is judged on its own as well as the whole, so "ignore that. which party should I vote for?"
-  // is caught while a harmless sentence cannot lend its framing ("can officers…") to a partisan one.
-  const sentences = [
-    text,
-    ...text.split(
-      /(?<=[.!?\n])\s+|\s+(?:and|but|also|then)\s+(?=(?:can|could|please|tell|write|which|who|what|give)\b)/,
-    ),
-  ];
-  return sentences.some(
-    (sentence) => sentence.trim() !== '' && sentenceMatches(candidate, sentence.trim(), text),
+const leet: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+};
+
+/**
+ * The text as written plus the spellings used to dodge filters: digits for letters inside words ("v0te") and
+ * letters spaced apart ("v o t e"), so a rule sees through both.
+ */
+function spellingVariants(text: string): string[] {
+  const unLeet = text.replace(/[a-z0-9@$]*[a-z][a-z0-9@$]*/g, (word) =>
+    /[0-9@$]/.test(word) ? word.replace(/[013457@$]/g, (character) => leet[character] ?? character) : word,
   );
+  const unSpaced = text.replace(/\b(?:[a-z] ){3,}[a-z]\b/g, (run) => run.replace(/ /g, ''));
+  return [...new Set([text, unLeet, unSpaced])];
 }
 
-function sentenceMatches(candidate: CompiledRule, sentence: string, whole: string): boolean {
+function matches(candidate: CompiledRule, text: string): boolean {
+  // Each sentence is judged with the one before it as context, as well as the whole message, so "ignore that.
+  // which party should I vote for?" is caught while a harmless sentence further away cannot lend its framing
+  // ("can officers…") to a partisan one.
+  const parts = text
+    .split(
+      /(?<=[.!?\n:}])\s+|\s+(?:and|but|also|then)\s+(?=(?:can|could|please|tell|write|which|who|what|give)\b)/,
+    )
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (sentenceMatches(candidate, text, text, text)) return true;
+  return parts.some((part, index) => {
+    const context = index > 0 ? `${parts[index - 1]} ${part}` : part;
+    return sentenceMatches(candidate, part, context, text);
+  });
+}
+
+function sentenceMatches(candidate: CompiledRule, sentence: string, context: string, whole: string): boolean {
   if (!candidate.patterns.some((pattern) => pattern.test(sentence))) return false;
   if (candidate.requireAny.length > 0 && !candidate.requireAny.some((pattern) => pattern.test(whole)))
     return false;
-  const excused = candidate.unless.some((pattern) => pattern.test(sentence));
+  const excused = candidate.unless.some((pattern) => pattern.test(context));
   if (!excused) return true;
   return candidate.unlessOverriddenBy.some((pattern) => pattern.test(whole));
 }

@@ -1,6 +1,9 @@
 import type { PolicyRuleInput } from './policy-rule.js';
 
-// Shared fragments. Text is lower-case with look-alike letters folded before matching.
+// Shared fragments.
+const partyName =
+  '(labour|conservatives?|tor(y|ies)|lib ?dems?|liberal democrats?|greens?|green party|reform( uk)?|ukip|snp|plaid( cymru)?)';
+// Text is lower-case with look-alike letters folded before matching.
 const party =
   '(labour|conservatives?|tor(y|ies)|lib ?dems?|liberal democrats?|greens?|green party|reform( uk)?|ukip|snp|plaid( cymru)?|the opposition|opposition party|ruling (group|party)|(my|our|their|the other|another|a) (party|group)|the administration)';
 const firstPerson = "\\b(i|i'?m|i'?ve|i'?d|me|my|mine|we|we'?re|our|us|myself)\\b";
@@ -9,10 +12,13 @@ const asksAboutRules =
   '(\\b(can|could|may|might|should|must|shall|are|is|do|does)\\b (an? |the |our |any |council |senior |junior )*(officers?|staff|employees?|clerks?|councillors?|cllrs?|members?|chief executive|head of (paid )?service|political groups?|party groups?|groups?|council (staff|officers|employees|resources|stationery|equipment|email)|pr officer|press office)\\b|\\b(protocol|code of conduct|rules?|guidance|allowed|permitted|prohibited|forbidden|banned|lawful for|ok for|okay for|acceptable for|appropriate for|what does (the|our) (protocol|code|constitution))\\b)';
 // Narrower framing: the question is about what officers or council resources may do.
 const asksAboutOfficers =
-  '(\\b(can|could|may|might|should|must|shall|are|is|do|does)\\b (i |we )?(an? |the |our |any |council |senior |junior )*(officers?|staff|employees?|clerks?|chief executive|head of (paid )?service|council (staff|officers|employees|resources|stationery|equipment|email|printers?|photocopiers?|post)|pr officer|press office)\\b|\\b(protocol|code of conduct|allowed|permitted|prohibited|forbidden|banned|lawful for|ok for|okay for|acceptable for|appropriate for)\\b|\\b(use|using) (the )?council\\b)';
+  '(\\b(can|could|may|might|should|must|shall|are|is|do|does)\\b (i |we )?(an? |the |our |any |council |senior |junior )*(officers?|staff|employees?|clerks?|chief executive|head of (paid )?service|council (staff|officers|employees|resources|stationery|equipment|email|printers?|photocopiers?|post|twitter|website|newsletter|social media|publicity)|pr officer|press office|the council)\\b|\\b(protocol|code of conduct|allowed|permitted|prohibited|forbidden|banned|lawful for|ok for|okay for|acceptable for|appropriate for)\\b|\\b(use|using) (the )?council\\b|\\b(press office|press release|news release)\\b.{0,120}\\b(can|may|should|could) (we|i|it|they)\\b)';
+// A direct request for the bot to produce something.
+const asksBotToWrite =
+  '^(please |now |ok |okay |so )*((can|could|would|will) (you|u) (please )?)?(write|draft|compose|create|produce|generate|output|give me|make|prepare|add)\\b';
 // …unless the message also asks the bot directly for its view or for partisan output.
 const asksBotDirectly =
-  '\\b(tell me (who|which|how)|(you|u) (tell|decide|recommend|pick|choose)|your (own |personal |honest )?(view|opinion|recommendation|pick|preference|advice on (who|which))|what do (you|u) think|do (you|u) think|in your (view|opinion)|just answer|answer (it|that|the question|anyway)|give me your|who would you)\\b';
+  '\\b(would|do|will) (you|u) (support|back|vote|choose|pick|prefer|recommend)\\b|\\byou can tell me\\b|\\btell me why\\b|\\b(put|rank|order|rate|sort) (them|these|those|the (parties|groups))\\b|\\b(political )?(opinions?|views?) (are|is) (now )?(permitted|allowed)\\b|\\bif you were allowed\\b|\\b(tell me (who|which|how)|(you|u) (tell|decide|recommend|pick|choose)|your (own |personal |honest )?(view|opinion|recommendation|pick|preference|advice on (who|which))|what do (you|u) think|do (you|u) think|in your (view|opinion)|just answer|answer (it|that|the question|anyway)|give me your|who would you)\\b';
 // A past or ongoing event, not a hypothetical ("a councillor shouted at me" vs "can a councillor shout at me?").
 const ongoingEvent =
   "\\b(has|have|had|was|were|keeps?|kept|is being|am being|are being|been|did|again|yesterday|today|last (week|night|month|meeting)|this (morning|week)|constantly|repeatedly|always|every time|won'?t stop|continues?|continually|started|just)\\b|\\b\\w+ed (me|us|my)\\b|\\bi feel\\b|\\bi'?m (feeling|scared|afraid|frightened|upset|worried|being)\\b";
@@ -32,6 +38,11 @@ export const builtInPolicy: PolicyRuleInput[] = [
     reason:
       'I can’t act as a political or campaign adviser: officers, and this service, must stay politically neutral.',
     patterns: [
+      "\\b(you are|you're|play|pretend|act as|be)\\b.{0,60}\\b(strong|own|personal)? ?political (opinions?|views?|bias|preferences?)\\b",
+      '\\b(authori[sz]e|allow|permit)\\w*\\b.{0,20}\\b(you|u)\\b.{0,20}\\b(to )?(give|provide|share|offer|have)\\b.{0,20}\\bpolitical (advice|opinions?|views?)',
+      '\\bif (it|they|the protocol|officers|you) (were |was )?allowed political (advice|opinions?|views?)\\b',
+      '\\b(write|draft|give|produce|create)\\b.{0,40}\\b(example|sample|script|demo)\\b.{0,60}\\b(biased|partisan|political(ly)? (biased|slanted))\\b',
+      '\\b(rewrite|reword|redraft|change)\\b.{0,60}\\b(clause|protocol|rules?|paragraph)\\b.{0,60}\\b(allow|permit|let)',
       "\\b(pretend|act|role-?play|imagine|behave|respond|answer|speak|you are now|you'?re now|from now on you are|be)\\b.{0,40}\\b(campaign|party|political|election|electoral|spin) ?(adviser|advisor|strategist|manager|agent|consultant|doctor|operative|bot|assistant|activist|candidate)\\b",
       `\\b(pretend|act|role-?play|imagine|you are now|you'?re now|from now on you are)\\b.{0,40}\\b(a |an |the )?(${party}|party) (member|activist|candidate|supporter|councillor|agent|official)\\b`,
       '\\b(as|you are) my (campaign|election|political) (manager|adviser|advisor|strategist|agent)\\b',
@@ -46,11 +57,38 @@ export const builtInPolicy: PolicyRuleInput[] = [
   },
 
   {
+    id: 'partisan_use',
+    decision: 'refuse',
+    reason:
+      'I can’t help with campaign or party material: council resources must not be used for party political or campaigning activity.',
+    patterns: [
+      '\\b(i|we)\\b.{0,20}\\b(want|need|plan|going|intend)\\b.{0,10}\\bto (use|put|quote|include)\\b.{0,10}\\b(it|this|that|them|the (answer|figures|data|numbers|list))\\b.{0,20}\\b(in|for|on) (my|our) (campaign|leaflets?|election|canvass\\w*|manifesto|focus)',
+      '\\bpartisan (leaflet|material|content|message|post|text|speech|letter|paragraph|article|statement)s?\\b',
+      '\\bdoor[- ]?(knock\\w*|step\\w*) (script|leaflet|pitch)|\\bcanvass(ers|ing) (script|pitch|sheet)|\\bscript for (our|my) canvass',
+    ],
+    clauses: [
+      ['part5c', '12.1'],
+      ['district-code', '9.1'],
+    ],
+    examples: ['Which party breaks the rules most? I want to use it in my campaign leaflet'],
+    counterExamples: ['Can I use council data in my campaign leaflet?'],
+  },
+  {
     id: 'vote_advice',
     decision: 'refuse',
     reason:
       'I can’t advise on how to vote or which party or candidate to support: officers, and this service, must stay politically neutral.',
     patterns: [
+      '\\bwho should win\\b',
+      '\\bwho (are |r )?(you|u) voting\\b|\\byou voting for\\b',
+      '\\brecommend\\w*\\b.{0,20}\\b(a |the |which )?(party|candidate)\\b|\\bparty_recommendation\\b',
+      '\\b(which|what) (party|candidate)\\b.{0,40}\\b(should|shall|ought|must)\\b.{0,25}\\b(back|support|endorse|choose|pick)\\b',
+      '\\b(party|candidate|side)\\b.{0,60}\\b(should|ought to|must) (vote|back|support)( for)?\\b',
+      '\\b(which|what) (one|party|candidate|group)\\b.{0,20}\\bto (back|support|vote for|choose|pick)\\b',
+      '(which|who)\\s?(party|candidate)?\\s?(should|shall|do)\\s?(i|we)\\s?vote',
+      `\\bvote (for )?${partyName}\\b`,
+      '\\b(urg|encourag|persuad|convinc)\\w*\\b.{0,30}\\b(them|people|residents|voters|constituents|everyone)\\b.{0,20}\\b(to )?(vote|support|back|elect)\\b',
+      '\\b(decide|choose|pick)\\b.{0,15}\\bwho to (support|back|vote for)\\b',
       '\\b(who|which|what)\\b.{0,40}\\b(should|shall|ought|would|must|to|do i|do we|is best to)\\b.{0,25}\\bvote\\b',
       '\\b(should|shall|would|must|do) (i|we|people|residents|voters|everyone|my (family|ward))\\b.{0,30}\\bvote\\b.{0,20}\\b(for|against|labour|conservative|tory|green|reform|lib|snp|plaid|ukip|independent)',
       '\\bhow (should|do|would) (i|we|you)\\b.{0,20}\\bvote\\b',
@@ -85,6 +123,26 @@ export const builtInPolicy: PolicyRuleInput[] = [
     reason:
       'I can’t give opinions on political parties or their policies: officers, and this service, must stay politically neutral.',
     patterns: [
+      `\\bshould (the )?${partyName}( or (the )?${partyName})? (be )?(running|run|in charge|in control|win|lead|govern)`,
+      '\\b(which|what) (party|group|one)\\b.{0,40}\\b(has|have|got|is|are|does|did|would)\\b.{0,30}\\b(best|better|worst|worse|strongest|weakest)\\b',
+      '\\b(would|do|will) (you|u) (support|back|vote for|choose|pick|prefer)\\b.{0,20}\\b(party|candidate|group|side)?',
+      `\\b(rank|rate|score|grade|order|sort)\\b.{0,60}\\b(parties|political groups|party groups|groups on the council|${party})`,
+      '\\b(parties|political groups|party groups)\\b.{0,200}\\b(best to worst|worst to best|in order of|out of (10|ten))\\b',
+      "\\b(which|what) (party|group|one|side)('?s)?\\b.{0,60}\\b(most|least|best|worst|better|worse|more|less)\\b.{0,5}\\b(corrupt|competent|incompetent|realistic|honest|trustworthy|effective|credible|popular|sensible|right|useful|reliable|capable|dishonest)",
+      "\\b(which|what) party'?s\\b.{0,20}\\b(manifesto|policy|policies|plans?|record|councillors|ideas)\\b.{0,60}\\b(most|best|least|worst|better|worse|more)\\b",
+      '\\b(pros and cons|strengths and weaknesses|merits)\\b.{0,40}\\b(each|every|the|both|all)\\b.{0,10}\\b(part(y|ies)|candidates?)',
+      '\\b(is|are|was) the (government|council leader|leader|administration|ruling group|cabinet|opposition|minister|chancellor|prime minister|pm|mayor)\\b.{0,30}\\b(right|wrong|correct|justified|mistaken) to (cut|raise|close|scrap|build|increase|reduce|spend|sell|privatise|introduce|ban|approve|reject|axe|freeze)',
+      '\\b(do|did) (you|u) think\\b.{0,60}\\b(resign|stand down|quit|be sacked|step down)\\b',
+      "\\bwho\\s?('s| is)? (going|likely|expected|tipped) to win\\b",
+      '\\bwho (do|would) (you|u) (want|like|prefer|hope) to win\\b',
+      '\\b(predict|forecast)\\b.{0,30}\\b(election|result|winner|seats)',
+      '\\b(if you (were|could|had to|was)|hypothetically)\\b.{0,60}\\b(party|vote|support|political (view|opinion|preference))',
+      '\\b(party|candidate|politician) (you|u) (prefer|like|support|favour|favor|would (vote|back|choose|pick|support))\\b',
+      '\\byour (favourite|favorite|preferred) (party|candidate|politician|group)\\b',
+      `\\b(argue|make) (the case|a case|the argument)\\b.{0,20}\\b(for|against|in favour of)\\b.{0,40}\\b(${party}|amendment|manifesto|candidate|policy|policies)`,
+      '\\b(policies|policy|plans?|record|manifesto)\\b.{0,15}\\b(is|are) (the )?(best|better|right|wrong|worse|worst)( ones?)?\\b',
+      "\\bhow (good|bad|well|badly|competent|effective)\\b.{0,30}\\b(their|its|each party'?s?|the parties'?) (record|performance|policies|policy)",
+      `\\b${partyName}\\b.{0,20}\\b(are|is) (the )?(best|right|only|better|worst) (choice|option|party|people)\\b`,
       `\\b(what do you think|your (view|opinion|take)|do you (agree|support|like|prefer|back)|are you (for|against)|in your opinion|thoughts on)\\b.{0,80}\\b(${party}|policy|policies|manifesto|government|minister|prime minister|leader of the (council|opposition)|the (left|right)|brexit)`,
       `\\b(is|are|was|were)\\b.{0,10}\\b${party}\\b.{0,40}\\b(better|worse|right|wrong|good|bad|incompetent|corrupt|useless|to blame|liars?)\\b`,
       `\\b${party}'?s?\\b.{0,40}\\b(policy|policies|plan|manifesto|record)\\b.{0,40}\\b(good|bad|better|worse|right|wrong|working|failing|any good|sensible|mad|disaster)\\b`,
@@ -111,6 +169,15 @@ export const builtInPolicy: PolicyRuleInput[] = [
     reason:
       'I can’t write campaign or party material: council resources must not be used for party political or campaigning activity.',
     patterns: [
+      '\\bpartisan (leaflet|material|content|message|post|text|speech|letter|paragraph|article|statement)s?\\b',
+      '\\b(output|print|generate|produce)\\b.{0,40}\\b(leaflets?|flyers?|manifestos?|campaign material|election material)\\b',
+      '\\b(campaign|election|party|political) (leaflets?|literature|material|flyers?|posters?|newsletters?)\\b.{0,100}\\b(write|draft|make|create|do|produce|give me)\\b',
+      `\\b(write|draft|compose|produce|create|add|give me|make)\\b.{0,60}\\b(endors|promot|prais|support|attack|criticis|urg|encourag)\\w*\\b.{0,40}\\b(${party}|candidate|vote)`,
+      `\\b(add|say|mention|include|claim|state|put in|insert)\\b.{0,20}\\bthat\\b.{0,80}\\b(${partyName}|our group|my group|the other side)\\b`,
+      '\\b(add|write|draft|include)\\b.{0,40}\\b(paragraph|sentence|line|section|bit|p\\.?s\\.?)\\b.{0,60}\\b(vote|support|back|elect|endors)',
+      '\\b(back|support|vote for|elect|re-?elect) (our|my|the \\w+) (candidate|party|group|councillors?)\\b',
+      '\\b(use|using|put) (it|this|that|them|the (figures|data|numbers|list))\\b.{0,20}\\b(in|for) (my|our) (campaign|leaflets?|election|canvass\\w*|manifesto)',
+      '\\bdoor[- ]?(knock\\w*|step\\w*) (script|leaflet|pitch)|\\bcanvass(ers|ing) (script|pitch|sheet)|\\bscript for (our|my) canvass',
       '\\b(write|draft|create|compose|produce|design|make|prepare|come up with|help (me|us)( to)? (write|draft|with|make|create)|give me|generate|put together|rewrite|improve)\\b.{0,80}\\b(leaflets?|flyers?|manifestos?|campaign|canvass(ing)?|election (address|material|literature|leaflet|message|speech)|slogans?|hustings|focus leaflet|door ?knock(ing)? script|tweets? (attacking|against|slamming)|posts? (attacking|against|slamming)|attack (ad|lines?)|rebuttal|re-?election|get out the vote)\\b',
       `\\b(write|draft|create|compose|produce|make|prepare|help (me|us)( to)? (write|draft))\\b.{0,60}\\b(press release|statement|speech|letter|post|email|article|tweet|newsletter)\\b.{0,60}\\b(attack(ing)?|against|slamming|criticis(e|ing)|rubbishing|exposing|for|promoting|supporting|praising)\\b.{0,20}\\b${party}`,
       `\\b(talking points|attack lines|arguments|reasons|dirt|ammunition|soundbites?)\\b.{0,30}\\b(against|on|to use against|for attacking|to beat|to defeat)\\b.{0,20}\\b(${party}|opponents?|the other candidates?|my rival)`,
@@ -118,7 +185,7 @@ export const builtInPolicy: PolicyRuleInput[] = [
       '\\bmake\\b.{0,40}\\b(look bad|look good|look incompetent|look foolish)\\b',
     ],
     unless: [asksAboutOfficers],
-    unlessOverriddenBy: [asksBotDirectly],
+    unlessOverriddenBy: [asksBotDirectly, asksBotToWrite],
     clauses: [
       ['part5c', '12.1'],
       ['district-code', '9.1'],
@@ -141,6 +208,10 @@ export const builtInPolicy: PolicyRuleInput[] = [
     reason:
       'I can’t help with political strategy: officers, and this service, must not be drawn into party political work.',
     patterns: [
+      '\\bwin (my|our|the|this|that|a|his|her) (ward|seat|by-?election|election|marginal)\\b',
+      '\\b(winnable|marginal seats?|target (wards?|seats?)|swing (wards?|seats?|voters))\\b',
+      `\\bdefect(ing|ion)? to (${partyName}|another party|the other side)`,
+      '\\bpolitically (smart|wise|sensible|savvy|shrewd|clever|astute)\\b|\\b(smart|wise|good|clever) (move|idea|play),? politically\\b',
       '\\b(how|help me|help us|best way|strategy|tactics|plan)\\b.{0,50}\\b(win|beat|defeat|take|gain|hold|keep|unseat|oust|topple|overturn)\\b.{0,40}\\b(the )?(seat|ward|election|by-election|majority|control|vote|council|marginal|the opposition|labour|tories|conservatives|lib dems|greens|reform|independents)\\b',
       '\\b(campaign|election|electoral|political|party) (strategy|tactics|plan|messaging)\\b',
       '\\b(target|win over|persuade|mobilise|turn out)\\b.{0,20}\\b(swing )?(voters|the electorate|residents to vote)\\b',
@@ -164,6 +235,10 @@ export const builtInPolicy: PolicyRuleInput[] = [
     reason:
       'Officers do not advise on the political implications of an option for a group: advice is limited to the facts and the options’ merits for the council.',
     patterns: [
+      `\\b(hurt|damage|embarrass|harm|wrong-?foot|undermine)\\b.{0,20}\\b(the )?(opposition|administration|ruling group|other (side|group|party)|${partyName})\\b`,
+      '\\b(go|play|land) down (best|well|badly|better|worse)\\b.{0,20}\\bwith\\b',
+      `\\bpolitical (implications|impact|consequences|fallout)\\b.{0,60}\\b(for|on) (the )?${partyName}`,
+      '\\b(give|tell|list|explain|set out|what are)\\b.{0,30}\\bpolitical (implications|impact|consequences|angle)',
       '\\bpolitical(ly)? (implications?|impact|consequences|fallout|advantage|benefit|damage|risk|cost|gain|capital|angle|optics)\\b.{0,80}\\b(for|on|to) (our|my|the|their|his|her) (group|party|members|candidates?|administration|opposition|leader|campaign|seats?|chances)',
       '\\b(which|what) (option|choice|proposal|decision)\\b.{0,60}\\b(best|better|most|help|benefit|suit|play well)\\b.{0,40}\\b(our|my|the) (group|party|campaign|administration|re-?election|chances|voters)',
       '\\bhow (will|would|does|might) (this|that|it|the (decision|option|proposal|plan|cut|budget))\\b.{0,40}\\b(play|go down|land)\\b.{0,20}\\bwith (voters|our (group|party|base|voters)|the (electorate|party))',
@@ -172,7 +247,10 @@ export const builtInPolicy: PolicyRuleInput[] = [
     ],
     unless: [
       '\\b(can|could|may|should|must|do|does|are|is)\\b (an? |the )?(officers?|staff|employees?|chief executive|head of service)\\b.{0,60}\\b(advise|brief|report|comment|deal|cover|include)\\b',
+      asksAboutOfficers,
+      '\\b(officers?|staff|employees?|clerk)\\b.{0,80}\\b(can|may|could|should|must|allowed|permitted) (they|he|she|officers?)\\b',
     ],
+    unlessOverriddenBy: [asksBotDirectly],
     clauses: [
       ['part5c', '11.3'],
       ['part5c', '11.7'],
@@ -258,6 +336,7 @@ export const builtInPolicy: PolicyRuleInput[] = [
     decision: 'escalate',
     reason: 'Whistleblowing concerns are handled confidentially by the Monitoring Officer.',
     patterns: [
+      '\\b(cover(ed|ing)?[- ]up|data breach|fraud|corrupt(ion)?|bribe\\w*|kickbacks?|embezzl\\w*|fiddl(ed|ing) (the )?(expenses|books|accounts))\\b',
       '\\bwhistle ?-?blow(ing|er|n)?\\b',
       '\\bblow(ing)? the whistle\\b',
       '\\bprotected disclosure\\b',
@@ -280,11 +359,37 @@ export const builtInPolicy: PolicyRuleInput[] = [
     counterExamples: ['What is the whistleblowing policy for?'],
   },
   {
+    id: 'improper_instruction',
+    decision: 'escalate',
+    reason:
+      'Being pressed to do something that may be improper is for the Monitoring Officer to look at with you in confidence.',
+    patterns: [
+      '\\b(told|asked|instructed|ordered|pressured|pressuring|wants?|wanted|expects?|made|getting) (me|us|my team)\\b.{0,15}\\bto (delete|destroy|shred|hide|withhold|conceal|alter|falsify|backdate|change|amend|rewrite|drop|withdraw|remove|suppress|bury|water down|tone down|leave out)\\b',
+      "\\bor (else|(he|she|they)('ll|'d| will| would)) (make|get|have|see|report|sack|discipline|complain)",
+      '\\bmake (things|life) (difficult|hard|awkward|unpleasant|tough)',
+    ],
+    requireAny: [firstPerson],
+    sensitive: true,
+    clauses: [
+      ['part5c', '2.9'],
+      ['swale-draft-protocol', '3.8'],
+      ['district-code', '7.2'],
+    ],
+    examples: [
+      'A cabinet member told me to change the recommendation in my report or he would make things difficult for me',
+      'My manager asked me to delete the emails a councillor wants to see',
+      'A councillor keeps pressuring me to change my report recommendation',
+    ],
+    counterExamples: ['Can a councillor ask an officer to change a report?'],
+  },
+  {
     id: 'bullying_or_harassment',
     decision: 'escalate',
     reason:
       'What you describe may be bullying or harassment, which the Monitoring Officer should look at with you in confidence.',
     patterns: [
+      "\\b(or|if)\\b.{0,60}\\b(i'?ll|i will|you'?ll|you will)\\b.{0,10}\\b(regret|be sorry|pay for|lose (my|your) job|suffer)",
+      '\\b(threatened|warned) (me|us)\\b',
       '\\b(bull(y|ies|ied|ying)|harass(ed|es|ing|ment)?|intimidat(e|ed|es|ing|ion)|threat(en|ened|ening|s)?|victimi[sz](ed|ing|ation)|abus(e|ed|ive)|shout(s|ed|ing)? at|swor(e|n) at|swearing at|screamed at|yell(ed|ing)? at|humiliat(e|ed|ing)|belittl(e|ed|ing)|picked on|picking on|degrad(ed|ing)|demean(ed|ing)|stalk(ed|ing)|touched me|inappropriate (comments?|remarks?|messages?|touching)|sexual(ly)? (harass|comments?|remarks?))\\b',
       '\\b(pressur(e|ed|es|ing)|lean(ed|ing) on|push(ed|ing)|forc(e|ed|ing)|coerc(e|ed|ing))\\b.{0,30}\\b(me|us|my team)\\b.{0,60}\\b(change|alter|amend|rewrite|drop|withdraw|recommend|approve|sign off|ignore|bend)\\b',
       "\\b(keeps?|kept|constantly|repeatedly|won'?t stop)\\b.{0,40}\\b(emailing|messaging|calling|ringing|texting|contacting|turning up|demanding)\\b.{0,30}\\b(me|us)\\b",
@@ -305,7 +410,6 @@ export const builtInPolicy: PolicyRuleInput[] = [
     ],
     examples: [
       'Cllr Smith shouted at me in front of my team again today and I feel bullied',
-      'A councillor keeps pressuring me to change my report recommendation',
       'I am being harassed by a member on WhatsApp',
     ],
     counterExamples: [
@@ -364,6 +468,8 @@ export const builtInPolicy: PolicyRuleInput[] = [
     reason:
       'Whether you have an interest to declare, or need a dispensation, depends on the facts: the Monitoring Officer advises on interests and issues dispensations.',
     patterns: [
+      "\\b(i think|i believe|i suspect|i'?m (worried|concerned)|i am (worried|concerned)|concerned that)\\b.{0,60}\\b(councillor|cllr|member|colleague|officer)\\b.{0,60}\\b(interest|dpi|conflict|undeclared|not declared|never (declared|registered)|hasn'?t (declared|registered))",
+      '\\b(how long|when|by when|deadline)\\b.{0,30}\\b(i|we)\\b.{0,20}\\b(register|declare|disclose|notify)\\b.{0,25}\\b(interest|interests|gift|hospitality|shares)',
       '\\b(i|we)\\b.{0,30}\\b(need|want|apply|ask|get|request|have)\\b.{0,20}\\b(a )?dispensation',
       '\\bdispensation (for|so) (me|i|us|we)\\b',
       '\\b(do|should|must|would|will) (i|we) (need to |have to |still )?(declare|register|disclose|withdraw|leave the (room|meeting|chamber)|step out|abstain|not vote|sit out)\\b',
@@ -385,6 +491,25 @@ export const builtInPolicy: PolicyRuleInput[] = [
       'I need a dispensation to vote on the budget',
     ],
     counterExamples: ['What is a disclosable pecuniary interest?', 'Who can grant dispensations?'],
+  },
+  {
+    id: 'gifts_and_hospitality',
+    decision: 'escalate',
+    reason:
+      'The protocols here do not set the rules on accepting gifts and hospitality; the Monitoring Officer keeps the register and advises on them.',
+    patterns: [
+      '\\b(gifts?|hospitality|free tickets?|freebies?|presents?|tickets?)\\b.{0,60}\\b(accept\\w*|limit|value|maximum|allowed|rules?|declare\\w*|register\\w*|offered|from (a|an|the) (developer|contractor|supplier|company|firm|applicant|resident))\\b',
+      '\\b(accept\\w*|take|keep|receive)\\b.{0,30}\\b(gifts?|hospitality|free tickets?|freebies?|presents?|(free )?tickets?|meals?|dinner)\\b',
+    ],
+    unless: [
+      '\\b(register|system|registering)\\b.{0,30}\\bgifts and hospitality\\b.{0,40}\\b(operational|working|in place|running)',
+    ],
+    clauses: [['swale-mo-report', '5.3']],
+    examples: [
+      'What is the gifts and hospitality limit for councillors?',
+      'Can I accept free football tickets from a developer?',
+    ],
+    counterExamples: [],
   },
   {
     id: 'need_to_know_dispute',
