@@ -155,7 +155,7 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
       return finish(text, 'out_of_scope', outOfScopeReply(verdict.rule.reason), [], null);
     }
 
-    const standalone = await parts.condenser.condense(searchText, question.history ?? []);
+    const standalone = await parts.condenser.condense(focusOnQuestions(searchText), question.history ?? []);
     const hits = await retriever.search(standalone, SEARCH_DEPTH);
     const assessment = assessRetrieval(hits, verdict.kind === 'none' ? verdict.inRemit : true);
 
@@ -222,6 +222,18 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
       }
     },
   };
+}
+
+/** Long, rambling messages are searched by their questions (and the sentence that sets them up). */
+function focusOnQuestions(text: string): string {
+  if (text.length <= 300) return text;
+  const sentences = text.split(/(?<=[.!?])\s+/);
+  const firstQuestion = sentences.findIndex((sentence) => sentence.trim().endsWith('?'));
+  if (firstQuestion === -1) return text;
+  const focus = sentences.filter(
+    (sentence, index) => index === firstQuestion - 1 || sentence.trim().endsWith('?'),
+  );
+  return focus.join(' ');
 }
 
 function withWarnings(body: string, warnings: string[]): string {

@@ -11,9 +11,9 @@ export const confidenceThresholds = {
   /** Coverage that is trusted on its own. */
   strongCoverage: 0.6,
   /** Coverage that is trusted with dense support. */
-  minimumCoverage: 0.34,
+  minimumCoverage: 0.3,
   /** Dense similarity that supports a partial lexical match. */
-  denseSupport: 0.4,
+  denseSupport: 0.35,
   /** Dense similarity that is trusted on its own (a paraphrase with few shared words). */
   strongDense: 0.6,
   /** Outside the bot's vocabulary of governance words, the best clause must match this well on both counts. */

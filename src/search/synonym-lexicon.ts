@@ -86,7 +86,23 @@ export const synonymLexicon: readonly SynonymGroup[] = [
     id: 'correspondence',
     phrases: ['email', 'e-mail', 'letter', 'correspondence', 'message', 'enquiry', 'query'],
   },
-  { id: 'reply', phrases: ['reply', 'respond', 'response', 'answer', 'acknowledge', 'acknowledgement'] },
+  {
+    id: 'reply',
+    phrases: [
+      'reply',
+      'respond',
+      'response',
+      'answer',
+      'acknowledge',
+      'acknowledgement',
+      'get back to',
+      'come back to',
+    ],
+  },
+  {
+    id: 'telephone',
+    phrases: ['telephone call', 'phone call', 'phone', 'phoned', 'rang', 'ring', 'telephone'],
+  },
   {
     id: 'timescale',
     phrases: ['how quickly', 'how long', 'how soon', 'deadline', 'timescale', 'time limit'],
