@@ -12,7 +12,7 @@ ENV npm_config_nodedir=/usr/local
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json biome.json ./
 COPY src ./src
 COPY bench ./bench
-RUN npm ci
+RUN npm install --no-audit --no-fund
 COPY bin ./bin
 COPY corpus ./corpus
 COPY prompts ./prompts
