@@ -37,11 +37,11 @@ export interface GateThreshold {
 
 /** The gates, by name; `protocol-bot eval --gate` picks one by the eval file's name (README quotes this table). */
 export const evalGates = {
-  // Floors a little under today's figures (hit@1 0.77, hit@3 0.88, accuracy 0.98) so a regression fails CI;
+  // Floors a little under today's figures (hit@1 0.80, hit@3 0.89, accuracy 0.98) so a regression fails CI;
   // the issue's targets (0.80 / 0.95) are not met yet and the README says so.
   golden: [
-    { metric: 'citationHitAt1', bound: 'min', value: 0.75 },
-    { metric: 'citationHitAt3', bound: 'min', value: 0.85 },
+    { metric: 'citationHitAt1', bound: 'min', value: 0.78 },
+    { metric: 'citationHitAt3', bound: 'min', value: 0.87 },
     { metric: 'decisionAccuracy', bound: 'min', value: 0.95 },
   ],
   guardrails: [

@@ -296,6 +296,8 @@ export const builtInPolicy: PolicyRuleInput[] = [
     decision: 'escalate',
     reason: 'You asked for the Monitoring Officer.',
     patterns: [
+      '\\b(get|ask|have|can) (the |a )?(monitoring officer|mo|deputy monitoring officer)\\b.{0,20}\\b(to )?(call|ring|contact|email|phone|get back|speak|reply|respond)',
+      '\\b(monitoring officer|mo) (to )?(call|ring|contact|email|phone|get back to|speak to) (me|us)\\b',
       '\\b(speak|talk|chat|meet|get in touch) (to|with) (the |a |an |your )?(monitoring officer|deputy monitoring officer|\\bmo\\b|human|real person|person|someone|somebody|lawyer|solicitor|legal)',
       '\\b(escalate|refer|pass|forward|send|raise|hand|put)\\b.{0,20}\\b(this|it|my (question|case|query|concern|issue)|me)\\b.{0,10}\\b(on |over )?(to|with|through to) (the |a )?(monitoring officer|mo|human|person|legal|someone)',
       '\\b(need|want|would like|like|request|get)\\b.{0,20}\\b(advice|help|guidance|a (word|call|meeting|chat)|an answer)\\b.{0,20}\\b(from|with) (the |a )?(monitoring officer|mo|human|real person|lawyer|solicitor)',
@@ -448,6 +450,8 @@ export const builtInPolicy: PolicyRuleInput[] = [
     reason:
       'Relationships between members and officers should be disclosed to the Monitoring Officer, who will advise you in confidence.',
     patterns: [
+      "\\b(i'?ve|i have|we'?ve|we have) (started|begun|been) (seeing|dating|going out with|sleeping with|in a relationship with)\\b",
+      '\\b(started|begun) (seeing|dating|a relationship with|going out with)\\b.{0,60}\\b(councillor|cllr|officer|member|colleague|clerk)',
       "\\b(i'?m|i am|i'?ve been|i have been|we'?re|we are|we have been)\\b.{0,20}\\b(in a relationship|dating|seeing|going out|married|engaged|living|sleeping|involved|related|close friends|best friends|in love|having an affair|romantically)\\b.{0,40}\\b(with|to)\\b",
       '\\bmy (partner|wife|husband|girlfriend|boyfriend|spouse|fianc[eé]e?|son|daughter|brother|sister|cousin|mother|father|mum|dad|relative|ex|flatmate|housemate|best friend)\\b.{0,40}\\b(is|works|has been|just got|got a job|became|was elected|is standing)\\b.{0,40}\\b(councillor|cllr|officer|member|for the council|at the council|in the council|employed|elected)',
       '\\b(relationship|dating|seeing|affair|married)\\b.{0,40}\\b(councillor|cllr|officer|member|colleague)\\b.{0,40}\\b(do i|should i|must i|need to|have to)\\b.{0,20}\\b(tell|declare|disclose|register|report)',
@@ -517,6 +521,7 @@ export const builtInPolicy: PolicyRuleInput[] = [
     reason:
       'A dispute about a councillor’s “need to know” needs the Monitoring Officer (or the body the protocol names) to decide it.',
     patterns: [
+      "\\b(refus(e|ed|es|ing)|won'?t|will not|declin(e|ed|es|ing))\\b.{0,20}\\b(to )?(give|show|share|release|let me have)\\b.{0,20}\\b(me|us)\\b.{0,30}\\b(legal advice|advice|figures|the (file|report|papers|data|contract|business case))",
       "\\b(refus(e|ed|es|ing)|deni(ed|es)|deny(ing)?|declin(e|ed|ing)|block(ed|ing)|won'?t (let|give|show|share|release)|will not (let|give|show|share|release)|wouldn'?t (let|give|show|share)|not (being )?(allowed|given|shown|permitted)|turned (me )?down|withh(e|o)ld(ing)?|stonewall(ed|ing)|keep(s|ing)? (it|them|the \\w+) from)\\b.{0,80}\\b(access|see|seeing|inspect|view|copy|copies|documents?|papers?|information|info|reports?|files?|emails?|data|exempt|confidential|background papers)\\b",
       "\\b(i|we)\\b.{0,40}\\b(need to know|right to see|entitled to see|right to (the|those|these) (documents|papers))\\b.{0,60}\\b(but|yet|however|refus|won'?t|deni|declin)",
     ],
@@ -563,6 +568,7 @@ export const builtInPolicy: PolicyRuleInput[] = [
     decision: 'escalate',
     reason: 'A possible leak of confidential information is for the Monitoring Officer to look into.',
     patterns: [
+      '\\b(showing|shows|sharing|passing|handing|leaking|forwarding|emailing)\\b.{0,40}\\b(confidential|exempt|part (2|ii|b)|restricted|private)\\b.{0,30}\\b(papers?|reports?|documents?|information|minutes|emails?)\\b.{0,60}\\b(to|with)\\b',
       '\\bleak(ed|ing|s)?\\b',
       '\\b(shared|passed|sent|disclosed|given|forwarded|posted|tweeted|published|told|showed|released)\\b.{0,60}\\b(confidential|exempt|part (2|ii|b)|private session|restricted|closed session|embargoed)\\b',
       '\\b(confidential|exempt|part (2|ii|b)|private session|restricted)\\b.{0,60}\\b(was|were|has been|have been|got|ended up)\\b.{0,20}\\b(shared|passed|sent|disclosed|given|forwarded|posted|published|leaked|in the (press|paper|news)|on (facebook|social media|twitter|x))',
