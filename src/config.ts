@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ProtocolBotError } from './errors.js';
+import { readJsonSetting } from './read-json-setting.js';
 
 const optionalText = z
   .string()
@@ -130,16 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 function readConfigFile(file: string | undefined): Record<string, unknown> {
   if (!file) return {};
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (cause) {
-    throw new ProtocolBotError(
-      'config_invalid',
-      `PROTOCOL_BOT_CONFIG: cannot read ${file} as JSON (${(cause as Error).message})`,
-      { cause },
-    );
-  }
+  const raw = readJsonSetting('PROTOCOL_BOT_CONFIG', file);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ProtocolBotError('config_invalid', `PROTOCOL_BOT_CONFIG: ${file} must hold a JSON object`);
   }

@@ -41,6 +41,19 @@ export interface RuntimeOptions {
   openCases?: boolean;
 }
 
+/** Loads the corpus and opens (or builds) its index: the part of the runtime `protocol-bot index` needs. */
+export async function openCorpusIndex(options: {
+  config: Config;
+  logger: Logger;
+  onProgress?: (message: string) => void;
+  rebuild?: boolean;
+}) {
+  const documents = loadCorpus(options.config.CORPUS_DIR);
+  const clauses = parseCorpus(documents);
+  const retriever = await openRetriever({ ...options, documents, clauses });
+  return Object.assign(retriever, { documentCount: documents.length });
+}
+
 /**
  * The composition root: loads the corpus, opens (or builds) the index, opens the case store, and assembles the
  * answering pipeline with the extractive or generative composer.
@@ -50,13 +63,9 @@ export async function buildRuntime(options: RuntimeOptions): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
 
-  const documents = loadCorpus(config.CORPUS_DIR);
-  const clauses = parseCorpus(documents);
-  const retriever = await openRetriever({
+  const retriever = await openCorpusIndex({
     config,
     logger,
-    documents,
-    clauses,
     onProgress: options.onProgress,
     rebuild: options.rebuildIndex,
   });

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ProtocolBotError } from '../errors.js';
+import { readJsonSetting } from '../read-json-setting.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
 
@@ -44,16 +45,7 @@ export function shippedBankHolidaysFile(): string {
 
 /** Reads and validates a bank-holiday file (default: the shipped England and Wales list, 2024–2028). */
 export function loadBankHolidays(file: string = shippedBankHolidaysFile()): BankHolidays {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (cause) {
-    throw new ProtocolBotError(
-      'config_invalid',
-      `BANK_HOLIDAYS_FILE: cannot read ${file} as JSON (${(cause as Error).message})`,
-      { cause },
-    );
-  }
+  const raw = readJsonSetting('BANK_HOLIDAYS_FILE', file);
   const parsed = bankHolidayFileSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map(

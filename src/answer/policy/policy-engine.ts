@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ProtocolBotError } from '../../errors.js';
+import { readJsonSetting } from '../../read-json-setting.js';
 import { governanceTerms, injectionPatterns, offTopicPatterns } from './governance-vocabulary.js';
 import { type PolicyRule, type PolicyRuleInput, policyRuleSchema } from './policy-rule.js';
 import { builtInPolicy } from './policy-table.js';
@@ -138,18 +138,7 @@ const policyFileSchema = z.object({ rules: z.array(policyRuleSchema) });
 
 /** Reads a council's extra policy rules (JSON `{ "rules": [...] }`); errors name the file and the rule at fault. */
 export function loadPolicyFile(file: string): PolicyRuleInput[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (cause) {
-    throw new ProtocolBotError(
-      'config_invalid',
-      `POLICY_FILE: cannot read ${file} as JSON (${(cause as Error).message})`,
-      {
-        cause,
-      },
-    );
-  }
+  const raw = readJsonSetting('POLICY_FILE', file);
   const parsed = policyFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { type Config, loadConfig } from '../../config.js';
-import { parseCorpus } from '../../corpus/clause-parser.js';
-import { loadCorpus } from '../../corpus/document-manifest.js';
 import { ProtocolBotError } from '../../errors.js';
 import { openHandoff } from '../../handoff/open-handoff.js';
 import { createLogger } from '../../logger.js';
-import { buildRuntime } from '../../runtime.js';
-import { openRetriever } from '../../search/open-retriever.js';
+import { buildRuntime, openCorpusIndex } from '../../runtime.js';
 import { runAskCommand, terminalAsker } from './ask-command.js';
 import { runCasesCommand } from './cases-command.js';
 import { runChatCommand } from './chat-command.js';
@@ -96,19 +93,15 @@ async function dispatch(command: string, args: string[], io: CliIo, config: Conf
       return serve(config, logger, progress);
     case 'index': {
       const parsed = parseArgs(args, [], ['rebuild']);
-      const documents = loadCorpus(config.CORPUS_DIR);
-      const clauses = parseCorpus(documents);
-      const retriever = await openRetriever({
+      const retriever = await openCorpusIndex({
         config,
         logger,
-        documents,
-        clauses,
         onProgress: progress,
         rebuild: parsed.flags.has('rebuild'),
       });
       const { stats } = retriever;
       io.stdout.write(
-        `${stats.built ? 'Built' : 'Loaded'} the index of ${stats.clauses} clauses from ${documents.length} documents in ${Math.round(stats.buildMs)} ms (vectors: ${stats.dimension} dimensions) under ${config.DATA_DIR}\n`,
+        `${stats.built ? 'Built' : 'Loaded'} the index of ${stats.clauses} clauses from ${retriever.documentCount} documents in ${Math.round(stats.buildMs)} ms (vectors: ${stats.dimension} dimensions) under ${config.DATA_DIR}\n`,
       );
       return 0;
     }
