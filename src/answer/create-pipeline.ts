@@ -145,7 +145,7 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
 
     const verdict = policy.evaluate(withoutInjection);
     if (verdict.kind === 'off_topic' || withoutInjection === '') {
-      return finish(text, 'out_of_scope', outOfScopeReply(), [], null);
+      return finish(text, 'out_of_scope', outOfScopeReply(languageNote(text)), [], null);
     }
     if (verdict.kind === 'rule' && verdict.rule.decision === 'refuse') {
       const citations = ruleCitations(verdict.rule, searchText).slice(0, 1);
@@ -174,7 +174,7 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
     if (!assessment.confident) {
       return inRemit
         ? escalate(question, text, lowConfidence, hitCitations(hits.slice(0, 2), standalone))
-        : finish(text, 'out_of_scope', outOfScopeReply(), [], null);
+        : finish(text, 'out_of_scope', outOfScopeReply(languageNote(text)), [], null);
     }
 
     const input = { question: standalone, hits: assessment.supporting, documents: retriever.documents };
@@ -234,6 +234,19 @@ function rerankByCoverage(hits: SearchHit[]): SearchHit[] {
   return hits
     .map((hit) => ({ ...hit, score: hit.score * (1 + COVERAGE_WEIGHT * hit.coverage) }))
     .sort((left, right) => right.score - left.score);
+}
+
+const englishWords = new Set(
+  'the an to of and or is are can could may do does i we you it in on for with what how who when why should must'.split(
+    ' ',
+  ),
+);
+
+/** For a message in another language (several words, none of them common English ones), says so. */
+function languageNote(text: string): string | undefined {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const english = words.length < 3 || words.some((word) => englishWords.has(word));
+  return english ? undefined : 'I can only answer questions asked in English.';
 }
 
 /** Long, rambling messages are searched by their questions (and the sentence that sets them up). */

@@ -104,6 +104,9 @@ describe('the answering pipeline on the shipped corpus', () => {
       expect(answer.text.length).toBeGreaterThan(0);
     }
     expect((await ask('')).decision).toBe('out_of_scope');
+    const spanish = await ask('¿Pueden los funcionarios asistir a reuniones de grupos políticos?');
+    expect(spanish.decision).toBe('out_of_scope');
+    expect(spanish.text).toMatch(/only answer questions asked in English/);
   });
 
   it('does not let an injected instruction change the decision', async () => {
