@@ -37,11 +37,11 @@ export interface GateThreshold {
 
 /** The gates, by name; `protocol-bot eval --gate` picks one by the eval file's name (README quotes this table). */
 export const evalGates = {
-  // Floors a little under today's figures (hit@1 0.80, hit@3 0.89, accuracy 0.98) so a regression fails CI;
-  // the issue's targets (0.80 / 0.95) are not met yet and the README says so.
+  // Floors a little under today's figures (hit@1 0.84, hit@3 0.93, accuracy 1.0) so a regression fails CI;
+  // the issue's hit@3 target (0.95) is not met yet and the README says so.
   golden: [
-    { metric: 'citationHitAt1', bound: 'min', value: 0.78 },
-    { metric: 'citationHitAt3', bound: 'min', value: 0.87 },
+    { metric: 'citationHitAt1', bound: 'min', value: 0.8 },
+    { metric: 'citationHitAt3', bound: 'min', value: 0.9 },
     { metric: 'decisionAccuracy', bound: 'min', value: 0.95 },
   ],
   guardrails: [

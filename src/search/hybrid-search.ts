@@ -20,6 +20,22 @@ export interface RankingSettings {
   headingBoost: number;
   /** Candidates taken from each of the lexical and dense lists before fusion. */
   candidates: number;
+  /** Score multiplier for a stub clause: one that only repeats its heading or has very few content words. */
+  stubFactor: number;
+  /** A clause with at most this many content words (numbers aside) counts as a stub. */
+  stubTerms: number;
+  /** Score multiplier for a document's cover (title page and meeting details): rarely the clause that answers. */
+  coverFactor: number;
+  /**
+   * Score multiplier 1 + boost × (how strongly the query names the clause's document, relative to the most strongly
+   * named one): the query's own words found in a document's titles, each weighted by how few titles contain it.
+   */
+  documentBoost: number;
+  /**
+   * Added to the score of a clause whose number the query quotes ("what does para 13.2 say?"), scaled by how strongly
+   * the query names the clause's document when it names any.
+   */
+  referenceBonus: number;
 }
 
 /** Default ranking. */
@@ -27,8 +43,13 @@ export const defaultRankingSettings: RankingSettings = {
   fusion: 'blend',
   lexicalShare: 0.85,
   rrfConstant: 60,
-  headingBoost: 0.1,
+  headingBoost: 0.2,
   candidates: 50,
+  stubFactor: 0.6,
+  stubTerms: 3,
+  coverFactor: 0.8,
+  documentBoost: 0.15,
+  referenceBonus: 1,
 };
 
 /** Turns a query into a unit vector of the index's dimension (zero vector when nothing is known). */
@@ -57,6 +78,8 @@ export class HybridSearch implements Retriever {
   readonly settings: RankingSettings;
   private readonly headingTerms = new Map<string, ReadonlySet<string>>();
   private readonly titleTerms = new Map<string, readonly string[]>();
+  private readonly stubs = new Map<number, boolean>();
+  private byNumber: Map<string, number[]> | undefined;
 
   /** The parts, read-only: benchmarks and diagnostics compare the HNSW graph with an exact scan of `vectors`. */
   readonly parts: HybridSearchParts;
@@ -80,10 +103,11 @@ export class HybridSearch implements Retriever {
     if (analysed.tokens.length === 0 || k <= 0) return [];
     const method = settings.fusion ?? this.settings.fusion;
     const queryVector = method === 'lexical' ? null : await this.parts.embedQuery(query);
-    return this.rank(analysed, queryVector, k, { ...this.settings, ...settings });
+    return this.rank(query, analysed, queryVector, k, { ...this.settings, ...settings });
   }
 
   private rank(
+    query: string,
     analysed: AnalysedQuery,
     queryVector: Float32Array | null,
     k: number,
@@ -93,6 +117,8 @@ export class HybridSearch implements Retriever {
     const depth = Math.max(settings.candidates, k);
     const lexicalResult = lexical.search(analysed.weighted, settings.fusion === 'dense' ? 0 : depth);
     const candidates = new Set<number>(lexicalResult.top.map((hit) => hit.doc));
+    const referenced = this.referencedClauses(query);
+    for (const doc of referenced) candidates.add(doc);
     const useDense = queryVector !== null && settings.fusion !== 'lexical' && !isZero(queryVector);
     if (useDense) for (const match of store.search(queryVector, depth)) candidates.add(match.label);
     if (candidates.size === 0) return [];
@@ -105,16 +131,26 @@ export class HybridSearch implements Retriever {
     }));
     fuse(scored, settings, useDense);
     const ownTerms = new Set(analysed.tokens.map((token) => token.term));
+    const named = this.namedDocuments(ownTerms);
     for (const candidate of scored) {
       const share = this.headingShare(this.clauses[candidate.doc] as Clause, ownTerms);
       candidate.score *= 1 + settings.headingBoost * share;
+      const clause = this.clauses[candidate.doc] as Clause;
+      if (clause.id === 'Cover') candidate.score *= settings.coverFactor;
+      else if (this.isStub(candidate.doc, settings.stubTerms)) candidate.score *= settings.stubFactor;
+      candidate.score *= 1 + settings.documentBoost * (named.get(clause.document) ?? 0);
+      if (referenced.has(candidate.doc)) {
+        candidate.score +=
+          settings.referenceBonus * (named.size === 0 ? 1 : (named.get(clause.document) ?? 0));
+      }
     }
     scored.sort((left, right) => right.score - left.score || left.doc - right.doc);
     return scored.slice(0, k).map((candidate) => {
       const clause = this.clauses[candidate.doc] as Clause;
-      // A question that names the document ("under Swale's draft…") has those words covered by the title.
+      // A question that names the document ("under Swale's draft…") has those words covered by the title, and one
+      // that quotes the clause number ("para 13.2") has the number covered by the clause's own id.
       const clauseTerms = new Set([
-        ...terms(`${clause.headings.join(' ')} ${clause.text}`),
+        ...terms(`${clause.id} ${clause.headings.join(' ')} ${clause.text}`),
         ...this.documentTerms(clause.document),
       ]);
       return {
@@ -127,12 +163,75 @@ export class HybridSearch implements Retriever {
     });
   }
 
+  /**
+   * How strongly the query names each document (0..1, the best-named document 1): the summed rarity, across the
+   * documents' titles, of the query's own words found in each title. Words in every title ("council") weigh nothing.
+   */
+  private namedDocuments(ownTerms: ReadonlySet<string>): Map<string, number> {
+    const titles = [...this.documents.keys()].map((id) => ({ id, terms: new Set(this.documentTerms(id)) }));
+    const named = new Map<string, number>();
+    let best = 0;
+    for (const term of ownTerms) {
+      const holders = titles.filter((title) => title.terms.has(term));
+      if (holders.length === 0) continue;
+      const rarity = Math.log(titles.length / holders.length);
+      for (const holder of holders) {
+        const total = (named.get(holder.id) ?? 0) + rarity;
+        named.set(holder.id, total);
+        best = Math.max(best, total);
+      }
+    }
+    if (best > 0) for (const [id, total] of named) named.set(id, total / best);
+    return named;
+  }
+
+  /** Clauses whose number ("13.2", "3.2(b)") the query quotes; numbers without a dot are too ambiguous. */
+  private referencedClauses(query: string): Set<number> {
+    const found = new Set<number>();
+    for (const match of query.matchAll(clauseReference)) {
+      const id = match[0].replace(/\s+/g, '').toLowerCase();
+      for (const doc of this.clauseNumbers().get(id) ?? []) found.add(doc);
+    }
+    return found;
+  }
+
+  private clauseNumbers(): Map<string, number[]> {
+    if (!this.byNumber) {
+      this.byNumber = new Map();
+      this.clauses.forEach((clause, doc) => {
+        const id = clause.id.toLowerCase();
+        const list = (this.byNumber as Map<string, number[]>).get(id) ?? [];
+        list.push(doc);
+        (this.byNumber as Map<string, number[]>).set(id, list);
+      });
+    }
+    return this.byNumber;
+  }
+
   private documentTerms(documentId: string): readonly string[] {
     let cached = this.titleTerms.get(documentId);
     if (!cached) {
       const meta = this.documents.get(documentId);
       cached = meta ? terms(`${meta.title} ${meta.shortTitle ?? ''} ${meta.council}`) : [];
       this.titleTerms.set(documentId, cached);
+    }
+    return cached;
+  }
+
+  /**
+   * True for a clause that carries no substance of its own: its words (numbers aside) only repeat its heading path
+   * ("Background papers: There are no background papers", an agenda line "Monitoring Officer Annual Report 5 - 14"),
+   * or it has at most `stubTerms` content words.
+   */
+  private isStub(doc: number, stubTerms: number): boolean {
+    let cached = this.stubs.get(doc);
+    if (cached === undefined) {
+      const clause = this.clauses[doc] as Clause;
+      const headingTerms = new Set(terms(clause.headings.join(' ')));
+      const textTerms = terms(clause.text).filter((term) => !/^\d+$/.test(term));
+      const ownTerms = textTerms.filter((term) => !headingTerms.has(term));
+      cached = textTerms.length <= stubTerms || ownTerms.length <= 1;
+      this.stubs.set(doc, cached);
     }
     return cached;
   }
@@ -150,6 +249,9 @@ export class HybridSearch implements Retriever {
     return found / ownTerms.size;
   }
 }
+
+/** A dotted clause number with an optional lettered or roman sub-item: "13.2", "3.1.4", "8.2(a)", "4.18 (ii)". */
+const clauseReference = /(?<![\d.])\d{1,2}(?:\.\d{1,2}){1,2}(?:\s?\([a-z]{1,4}\))?(?![\d.]*\d)/gi;
 
 interface Candidate {
   doc: number;

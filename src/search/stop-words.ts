@@ -10,7 +10,9 @@ its itself just let lets may me might more most must my myself neither no nor no
 others otherwise our ours ourselves out over own per please same shall she should so some such than that the their
 theirs them themselves then there these they this those though through thus to too under until up upon us very
 via was we were what whatever when whenever where whereas whether which while who whom whose why will with within
-without would yes yet you your yours yourself yourselves`.split(/\s+/),
+without would yes yet you your yours yourself yourselves
+im ive id youre youve youd hes shes theyre theyve weve whats whos thats theres heres dont doesnt didnt cant
+couldnt wont wouldnt shouldnt isnt arent wasnt werent hasnt havent hadnt mustnt`.split(/\s+/),
 );
 
 /**
@@ -19,5 +21,6 @@ without would yes yet you your yours yourself yourselves`.split(/\s+/),
  */
 export const questionFillerWords: ReadonlySet<string> = new Set(
   `allowed anyone anything ask asked asking explain happen happens kind mean means meant okay ok permitted
-possible rule rules say says someone something tell think way ways want wants wanted`.split(/\s+/),
+possible rule rules say says someone something tell think way ways want wants wanted actually really hi hello
+thanks sorry quick bit basically wondering wonder supposed`.split(/\s+/),
 );
