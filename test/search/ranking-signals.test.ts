@@ -1,40 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { parseCorpus } from '../../src/corpus/clause-parser.js';
-import { loadCorpus } from '../../src/corpus/document-manifest.js';
-import { silentLogger } from '../../src/logger.js';
-import { type OpenedRetriever, openRetriever } from '../../src/search/open-retriever.js';
+import { describe, expect, it } from 'vitest';
+import { useShippedRetriever } from './shipped-retriever.js';
 
 /** The ranking signals beyond BM25F and dense similarity, on the shipped corpus. */
 describe('ranking signals', () => {
-  let dataDir: string;
-  let retriever: OpenedRetriever;
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'ranking-signals-'));
-    const documents = loadCorpus(path.resolve('corpus'));
-    retriever = await openRetriever({
-      config: loadConfig({ DATA_DIR: dataDir }),
-      logger: silentLogger,
-      documents,
-      clauses: parseCorpus(documents),
-    });
-  });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const shipped = useShippedRetriever('ranking-signals-');
 
   const cite = (hit: { clause: { document: string; id: string } } | undefined) =>
     hit ? `${hit.clause.document} ${hit.clause.id}` : '';
 
   it('puts a clause the question quotes by number first, with its number counted as covered', async () => {
-    const [top] = await retriever.search('What does paragraph 13.2 of the Part 5C protocol say?', 3);
+    const [top] = await shipped.current.search('What does paragraph 13.2 of the Part 5C protocol say?', 3);
     expect(cite(top)).toBe('part5c 13.2');
     expect(top?.coverage).toBeGreaterThanOrEqual(0.6);
   });
 
   it('prefers substance over an agenda line or cover that only repeats the title', async () => {
-    const hits = await retriever.search(
+    const hits = await shipped.current.search(
       "What functions does the monitoring officer have, according to Swale's annual report?",
       3,
     );
@@ -43,7 +24,7 @@ describe('ranking signals', () => {
   });
 
   it('favours the document the question names', async () => {
-    const hits = await retriever.search(
+    const hits = await shipped.current.search(
       'Under the Bursledon protocol, what can officers expect from councillors?',
       3,
     );
@@ -51,8 +32,8 @@ describe('ranking signals', () => {
   });
 
   it('does not read a date as a clause number', async () => {
-    const dotted = await retriever.search('Standards committee meeting on 18.12.2023', 3);
-    const spaced = await retriever.search('Standards committee meeting on 18 12 2023', 3);
+    const dotted = await shipped.current.search('Standards committee meeting on 18.12.2023', 3);
+    const spaced = await shipped.current.search('Standards committee meeting on 18 12 2023', 3);
     expect(dotted.map(cite)).toEqual(spaced.map(cite));
   });
 });

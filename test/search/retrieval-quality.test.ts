@@ -1,14 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scoreRetrieval } from '../../bench/retrieval-check.js';
 import { retrievalQuestions } from '../../bench/retrieval-questions.js';
-import { loadConfig } from '../../src/config.js';
-import { parseCorpus } from '../../src/corpus/clause-parser.js';
-import { loadCorpus } from '../../src/corpus/document-manifest.js';
-import { silentLogger } from '../../src/logger.js';
-import { type OpenedRetriever, openRetriever } from '../../src/search/open-retriever.js';
+import { useShippedRetriever } from './shipped-retriever.js';
 
 /**
  * The retrieval check on the shipped corpus: 25 realistic questions, BM25-only vs dense-only vs the hybrid default.
@@ -17,24 +10,12 @@ import { type OpenedRetriever, openRetriever } from '../../src/search/open-retri
  * tuning passes and a real regression fails.
  */
 describe('retrieval on the shipped corpus', () => {
-  let dataDir: string;
-  let retriever: OpenedRetriever;
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'retrieval-quality-'));
-    const documents = loadCorpus(path.resolve('corpus'));
-    retriever = await openRetriever({
-      config: loadConfig({ DATA_DIR: dataDir }),
-      logger: silentLogger,
-      documents,
-      clauses: parseCorpus(documents),
-    });
-  });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const shipped = useShippedRetriever('retrieval-quality-');
 
   it('the hybrid ranking clears the floor and is not worse than either signal alone at hit@3', async () => {
-    const hybrid = await scoreRetrieval(retriever, retrievalQuestions);
-    const lexical = await scoreRetrieval(retriever, retrievalQuestions, { fusion: 'lexical' });
-    const dense = await scoreRetrieval(retriever, retrievalQuestions, { fusion: 'dense' });
+    const hybrid = await scoreRetrieval(shipped.current, retrievalQuestions);
+    const lexical = await scoreRetrieval(shipped.current, retrievalQuestions, { fusion: 'lexical' });
+    const dense = await scoreRetrieval(shipped.current, retrievalQuestions, { fusion: 'dense' });
     expect(hybrid.questions).toBe(25);
     expect(hybrid.hitAt1, JSON.stringify(hybrid.misses)).toBeGreaterThanOrEqual(0.7);
     expect(hybrid.hitAt3, JSON.stringify(hybrid.misses)).toBeGreaterThanOrEqual(0.9);
@@ -44,7 +25,10 @@ describe('retrieval on the shipped corpus', () => {
   });
 
   it('finds the service standard for replies with high coverage', async () => {
-    const hits = await retriever.search("How quickly must an officer reply to a councillor's email?", 3);
+    const hits = await shipped.current.search(
+      "How quickly must an officer reply to a councillor's email?",
+      3,
+    );
     expect(hits.map((hit) => `${hit.clause.document} ${hit.clause.id}`)).toContain('part5c 6.2');
     expect(hits[0]?.coverage).toBeGreaterThanOrEqual(0.6);
     expect(hits[0]?.lexical).toBeGreaterThan(0);
@@ -52,24 +36,24 @@ describe('retrieval on the shipped corpus', () => {
   });
 
   it('finds a clause through abbreviations the corpus does not use', async () => {
-    const hits = await retriever.search('cllr asks an officer to go to a party group mtg', 5);
+    const hits = await shipped.current.search('cllr asks an officer to go to a party group mtg', 5);
     expect(hits.some((hit) => /political group/i.test(hit.clause.text))).toBe(true);
   });
 
   it('gives low coverage to a question the documents do not answer', async () => {
-    const [top] = await retriever.search('What will the weather be like in Swale tomorrow?', 1);
+    const [top] = await shipped.current.search('What will the weather be like in Swale tomorrow?', 1);
     expect(top?.coverage ?? 0).toBeLessThan(0.34);
   });
 
   it('answers in well under 10 ms per question in-process', async () => {
     const started = performance.now();
-    for (const { question } of retrievalQuestions) await retriever.search(question, 5);
+    for (const { question } of retrievalQuestions) await shipped.current.search(question, 5);
     expect((performance.now() - started) / retrievalQuestions.length).toBeLessThan(10);
   });
 
   it('knows corpus vocabulary and not invented words', () => {
-    expect(retriever.knowsTerm('dispensation')).toBe(true);
-    expect(retriever.knowsTerm('Monitoring Officer')).toBe(true);
-    expect(retriever.knowsTerm('blockchain')).toBe(false);
+    expect(shipped.current.knowsTerm('dispensation')).toBe(true);
+    expect(shipped.current.knowsTerm('Monitoring Officer')).toBe(true);
+    expect(shipped.current.knowsTerm('blockchain')).toBe(false);
   });
 });
