@@ -27,13 +27,17 @@ function isPast(reviewDue: string, now: Date): boolean {
   return now.getTime() >= end.getTime();
 }
 
+// Built once: `toLocaleDateString` builds a formatter per call, which cost more than the rest of the warnings.
+const monthYear = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+const dayMonthYear = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
 function formatReviewDue(reviewDue: string): string {
   const [year, month, day] = reviewDue.split('-').map(Number);
   const date = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
-  return date.toLocaleDateString('en-GB', {
-    timeZone: 'UTC',
-    ...(day ? { day: 'numeric' } : {}),
-    month: 'long',
-    year: 'numeric',
-  });
+  return (day ? dayMonthYear : monthYear).format(date);
 }
