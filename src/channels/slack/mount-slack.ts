@@ -11,6 +11,7 @@ import { registerCaseActions } from './register-case-actions.js';
 import { registerQuestionListeners } from './register-question-listeners.js';
 import type { SlackAdapter } from './slack-adapter.js';
 import { slackClientOptions } from './slack-client-options.js';
+import { createSlackHttpTransport } from './slack-http-transport.js';
 import { createSlackNoticeDeliverer } from './slack-notice-deliverer.js';
 import { ThreadMemory } from './thread-memory.js';
 import { UserRateLimiter } from './user-rate-limiter.js';
@@ -40,7 +41,8 @@ export async function mountSlack(options: { server: HttpServer; runtime: Runtime
     throw new ProtocolBotError('config_invalid', 'SLACK_BOT_TOKEN: required to run the Slack app');
   }
   const logger = boltLogger(runtime.logger);
-  const clientOptions = slackClientOptions(config);
+  const transport = createSlackHttpTransport();
+  const clientOptions = { ...slackClientOptions(config), fetch: transport.fetch };
 
   let receiver: Receiver;
   let mode: MountedSlack['mode'];
@@ -114,6 +116,7 @@ export async function mountSlack(options: { server: HttpServer; runtime: Runtime
     mode,
     async stop() {
       if (mode === 'socket') await app.stop();
+      transport.close();
     },
   };
 }
