@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { ProtocolBotError } from './errors.js';
 import { readJsonSetting } from './read-json-setting.js';
@@ -105,6 +106,16 @@ export const configSchema = z.object({
   QUESTION_RETENTION_DAYS: positiveInt(365),
   /** Questions a user may ask per minute on a chat platform. */
   RATE_LIMIT_PER_MINUTE: positiveInt(20),
+  /**
+   * Worker threads that compute answers in `serve`: `auto` (one fewer than the CPUs, at most 4) or a number; 0
+   * answers on the main thread. Each thread holds its own copy of the index.
+   */
+  ANSWER_WORKERS: z
+    .union([z.literal('auto'), z.coerce.number().int().min(0).max(16)], {
+      error: 'must be auto or a whole number from 0 to 16',
+    })
+    .default('auto')
+    .transform((value) => (value === 'auto' ? Math.min(4, Math.max(0, availableParallelism() - 1)) : value)),
 });
 
 /** Validated configuration. */

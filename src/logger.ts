@@ -9,7 +9,8 @@ export interface Logger {
   error(message: string, context?: Record<string, unknown>): void;
 }
 
-const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+/** Severity order: a logger at one level writes that level and those above it. */
+export const logLevelRank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 /**
  * A JSON-lines logger that writes to standard error, so standard output stays clean for `--json` modes.
@@ -19,7 +20,7 @@ export function createLogger(
   write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
 ): Logger {
   const emit = (at: LogLevel, message: string, context?: Record<string, unknown>) => {
-    if (rank[at] < rank[level]) return;
+    if (logLevelRank[at] < logLevelRank[level]) return;
     write(JSON.stringify({ time: new Date().toISOString(), level: at, message, ...context }));
   };
   return {

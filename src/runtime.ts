@@ -3,6 +3,7 @@ import type { Composer, QuestionCondenser } from './answer/composer.js';
 import { createAnsweringPipeline } from './answer/create-pipeline.js';
 import { createExtractiveComposer } from './answer/extractive-composer.js';
 import { createRuleCondenser } from './answer/follow-up-condenser.js';
+import type { HandoffPort } from './answer/handoff-port.js';
 import { createPolicyEngine, loadPolicyFile } from './answer/policy/policy-engine.js';
 import { type Clock, systemClock } from './clock.js';
 import { type Config, chatModelConfigured } from './config.js';
@@ -10,6 +11,7 @@ import { parseCorpus } from './corpus/clause-parser.js';
 import { loadCorpus } from './corpus/document-manifest.js';
 import { type HandoffRuntime, openHandoff } from './handoff/open-handoff.js';
 import { createLogger, type Logger } from './logger.js';
+import type { PipelineThreads } from './pipeline-threads.js';
 import { openRetriever } from './search/open-retriever.js';
 import type { Retriever } from './search/retriever.js';
 
@@ -23,6 +25,8 @@ export interface Runtime {
   handoff: HandoffRuntime;
   /** True when answers go through the configured chat model. */
   generative: boolean;
+  /** Worker threads computing answers (0: the pipeline runs on the calling thread). */
+  answerThreads: number;
   close(): Promise<void>;
 }
 
@@ -39,6 +43,11 @@ export interface RuntimeOptions {
   onProgress?: (message: string) => void;
   /** When false, escalations open no case (evals); the handoff store is still opened for the CLI's cases command. */
   openCases?: boolean;
+  /**
+   * Worker threads that compute answers (`serve` passes ANSWER_WORKERS); 0 or absent runs the pipeline on the
+   * calling thread, which suits one-shot commands.
+   */
+  answerWorkers?: number;
 }
 
 /** Loads the corpus and opens (or builds) its index: the part of the runtime `protocol-bot index` needs. */
@@ -75,6 +84,69 @@ export async function buildRuntime(options: RuntimeOptions): Promise<Runtime> {
   if (config.MONITORING_OFFICER_TEAMS_IDS.length > 0) noticePlatforms.push('teams');
   const handoff = openHandoff({ config, clock, logger, noticePlatforms });
 
+  const parts = await assemblePipeline({
+    config,
+    logger,
+    clock,
+    retriever,
+    generative: options.generative,
+    handoff: options.openCases === false ? undefined : handoff.cases,
+  });
+  let pipeline = parts.pipeline;
+  let threads: PipelineThreads | undefined;
+  const workerCount = options.answerWorkers ?? 0;
+  if (workerCount > 0) {
+    // Loaded only when asked for: the CLI answers on its own thread and never pays for starting workers.
+    const { startPipelineThreads } = await import('./pipeline-threads.js');
+    threads = await startPipelineThreads({
+      config,
+      logger,
+      clock,
+      count: workerCount,
+      generative: parts.generative,
+      handoff: options.openCases === false ? undefined : handoff.cases,
+      fallback: parts.pipeline,
+    });
+    pipeline = threads.pipeline;
+  }
+
+  return {
+    config,
+    logger,
+    clock,
+    retriever,
+    pipeline,
+    handoff,
+    generative: parts.generative,
+    answerThreads: threads?.count ?? 0,
+    async close() {
+      await threads?.close();
+      handoff.dispatcher.stop();
+      handoff.close();
+    },
+  };
+}
+
+/** Options for {@link assemblePipeline}. */
+export interface AssemblePipelineOptions {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  retriever: Retriever;
+  /** Use the chat model when configured (default: whenever OPENAI_MODEL or Azure is configured). */
+  generative?: boolean;
+  handoff?: HandoffPort;
+}
+
+/**
+ * The answering pipeline over an opened index: the policy table (plus POLICY_FILE), the extractive composer, and
+ * the chat model's composer and condenser when one is configured. Shared by the runtime and the answer threads,
+ * so both answer exactly alike.
+ */
+export async function assemblePipeline(
+  options: AssemblePipelineOptions,
+): Promise<{ pipeline: AnsweringPipeline; generative: boolean }> {
+  const { config, logger } = options;
   const extractive = createExtractiveComposer();
   const ruleCondenser = createRuleCondenser();
   let composer: Composer = extractive;
@@ -90,27 +162,14 @@ export async function buildRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const policy = createPolicyEngine(config.POLICY_FILE ? loadPolicyFile(config.POLICY_FILE) : []);
   const pipeline = createAnsweringPipeline({
-    retriever,
+    retriever: options.retriever,
     policy,
     composer,
     fallbackComposer: extractive,
     condenser,
-    handoff: options.openCases === false ? undefined : handoff.cases,
-    clock,
+    handoff: options.handoff,
+    clock: options.clock,
     logger,
   });
-
-  return {
-    config,
-    logger,
-    clock,
-    retriever,
-    pipeline,
-    handoff,
-    generative,
-    async close() {
-      handoff.dispatcher.stop();
-      handoff.close();
-    },
-  };
+  return { pipeline, generative };
 }

@@ -1,5 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chatModelConfigured, loadConfig } from '../src/config.js';
@@ -19,6 +19,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ OPENAI_BASE_URL: 'not a url' })).toThrow(/OPENAI_BASE_URL: must be a URL/);
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
     expect(() => loadConfig({ MONITORING_OFFICER_ABSENT: 'perhaps' })).toThrow(/MONITORING_OFFICER_ABSENT/);
+  });
+
+  it('reads the number of answer threads: auto leaves one CPU to the main thread', () => {
+    const auto = loadConfig({}).ANSWER_WORKERS;
+    expect(auto).toBe(Math.min(4, Math.max(0, availableParallelism() - 1)));
+    expect(loadConfig({ ANSWER_WORKERS: '0' }).ANSWER_WORKERS).toBe(0);
+    expect(loadConfig({ ANSWER_WORKERS: '3' }).ANSWER_WORKERS).toBe(3);
+    expect(() => loadConfig({ ANSWER_WORKERS: 'lots' })).toThrow(
+      /ANSWER_WORKERS: must be auto or a whole number/,
+    );
+    expect(() => loadConfig({ ANSWER_WORKERS: '-1' })).toThrow(/ANSWER_WORKERS/);
   });
 
   it('reads lists and flags', () => {

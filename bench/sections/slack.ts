@@ -41,13 +41,27 @@ export const title = 'slack';
  * The bot runs in a worker thread exactly as in production (real runtime, offline pipeline, Bolt in HTTP mode on
  * 127.0.0.1); this thread plays Slack: the stub Web API and the sender of 50 concurrent signed @mentions from 50
  * users. Keeping Slack's side off the bot's event loop means the figures are the bot's own: the acknowledgement
- * time (HTTP response) and the time until each answer reaches `chat.postMessage`.
+ * time (HTTP response) and the time until each answer reaches `chat.postMessage`. The burst runs twice in the same
+ * run: the baseline answers on the bot's main thread (ANSWER_WORKERS=0), the shipped default on answer threads.
  */
 export async function run(context: BenchContext): Promise<BenchRow[]> {
+  const threads = loadConfig({}).ANSWER_WORKERS;
+  const rows = await burst(context, 0, 'baseline: answers on the main thread (ANSWER_WORKERS=0)');
+  if (threads === 0) {
+    context.progress('slack: one CPU, so the default answers on the main thread too');
+    return rows;
+  }
+  return [
+    ...rows,
+    ...(await burst(context, threads, `default: ${threads} answer thread(s) (ANSWER_WORKERS=auto)`)),
+  ];
+}
+
+async function burst(context: BenchContext, answerWorkers: number, setting: string): Promise<BenchRow[]> {
   const stub = await startStubSlackApi({ botUserId });
-  context.progress('slack: building the runtime and mounting the app in a worker');
+  context.progress(`slack: building the runtime and mounting the app in a worker (${setting})`);
   const bot = new Worker(new URL(import.meta.url), {
-    workerData: { role: 'slack-bot', apiUrl: stub.apiUrl },
+    workerData: { role: 'slack-bot', apiUrl: stub.apiUrl, answerWorkers },
   });
   try {
     const port = await new Promise<number>((resolve, reject) => {
@@ -58,7 +72,7 @@ export async function run(context: BenchContext): Promise<BenchRow[]> {
     for (let index = 0; index < WARM_UP_MENTIONS; index += 1) {
       await mentionAndWait(stub, eventsUrl, `U0WARM${index}`, questions[index % questions.length] as string);
     }
-    context.progress(`slack: ${CONCURRENT_MENTIONS} concurrent mentions`);
+    context.progress(`slack: ${CONCURRENT_MENTIONS} concurrent mentions (${setting})`);
     bot.postMessage('reset');
     const results = await Promise.all(
       Array.from({ length: CONCURRENT_MENTIONS }, (_, index) =>
@@ -68,7 +82,7 @@ export async function run(context: BenchContext): Promise<BenchRow[]> {
     const section = `slack: ${CONCURRENT_MENTIONS} concurrent @mentions (HTTP, offline pipeline, stub Web API)`;
     const row = (label: string, values: number[], target: string, met: boolean): BenchRow => ({
       section,
-      label,
+      label: `${setting}: ${label}`,
       metrics: {
         'p50 ms': percentile(values, 50),
         'p95 ms': percentile(values, 95),
@@ -138,7 +152,7 @@ async function mentionAndWait(stub: StubSlackApi, eventsUrl: string, user: strin
 }
 
 /** The bot's side, run in the worker: the production runtime and Slack mount, stopped on the parent's word. */
-async function serveBotInWorker(apiUrl: string): Promise<void> {
+async function serveBotInWorker(apiUrl: string, answerWorkers: number): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'protocol-bot-slack-bench-'));
   const config = loadConfig({
     DATA_DIR: dataDir,
@@ -148,7 +162,7 @@ async function serveBotInWorker(apiUrl: string): Promise<void> {
     SLACK_API_URL: apiUrl,
     RATE_LIMIT_PER_MINUTE: '100',
   });
-  const runtime = await buildRuntime({ config, logger: silentLogger, generative: false });
+  const runtime = await buildRuntime({ config, logger: silentLogger, generative: false, answerWorkers });
   const server = createHttpServer({ logger: silentLogger });
   // Time from the request reaching the bot's HTTP stack to the acknowledgement leaving it, seen from inside.
   const serverAckMs: number[] = [];
@@ -175,5 +189,6 @@ async function serveBotInWorker(apiUrl: string): Promise<void> {
 }
 
 if (!isMainThread && (workerData as { role?: string } | null)?.role === 'slack-bot') {
-  await serveBotInWorker((workerData as { apiUrl: string }).apiUrl);
+  const { apiUrl, answerWorkers } = workerData as { apiUrl: string; answerWorkers: number };
+  await serveBotInWorker(apiUrl, answerWorkers);
 }

@@ -522,3 +522,47 @@ describe('Slack app over HTTP (real Bolt, stub Web API)', () => {
     expect(app.runtime.handoff.report(everything).questions.feedback.up).toBe(before + 1);
   });
 });
+
+describe('Slack app over HTTP with answer threads, as `serve` runs it', () => {
+  let threaded: SlackTestApp;
+  beforeAll(async () => {
+    threaded = await startSlackTestApp({ answerWorkers: 1 });
+  });
+  afterAll(async () => {
+    await threaded?.close();
+  });
+
+  it('answers concurrent mentions in their threads and escalates through the case store', async () => {
+    const questions = [
+      emailQuestion,
+      'Can officers attend political group meetings?',
+      'Which party should I vote for?',
+    ];
+    const events = questions.map((text, index) =>
+      mention({ user: `U0THREAD${index}`, text, channel: `C0THREAD${index}` }),
+    );
+    const sensitive = mention({
+      user: 'U0IVAN',
+      text: 'Cllr Smith shouted at me in front of my team again today and I feel bullied',
+      channel: 'C0THREADPUB',
+    });
+    const responses = await Promise.all(
+      [...events, sensitive].map((event) => sendEvent(threaded, eventCallback(event))),
+    );
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200]);
+
+    const replies = await Promise.all(
+      events.map((event, index) => threaded.stub.waitFor(firstPost(`C0THREAD${index}`, event.ts))),
+    );
+    expect(blockText(replies[0]?.params.blocks)).toMatch(/two working days/);
+    expect(blockText(replies[1]?.params.blocks)).toMatch(/political group/i);
+    expect(blockText(replies[2]?.params.blocks)).not.toMatch(/two working days/);
+
+    const inChannel = await threaded.stub.waitFor(firstPost('C0THREADPUB', sensitive.ts));
+    expect(inChannel.params.text).toBe(adapterReplies.movedToDirectMessage);
+    const direct = await threaded.stub.waitFor(firstPost('D0IVAN'));
+    const reference = blockText(direct.params.blocks).match(/MO-\d{4}-\d{4}/)?.[0] as string;
+    expect(threaded.runtime.handoff.cases.get(reference).replyTo).toMatchObject({ channel: 'C0THREADPUB' });
+    expect(threaded.logs.filter((line) => line.level !== 'info')).toEqual([]);
+  });
+});

@@ -40,6 +40,8 @@ export interface SlackTestAppOptions {
   env?: Record<string, string>;
   /** Prepares the stub before the app starts (e.g. the Socket Mode URL). */
   stub?: StubSlackApi;
+  /** Answer threads, as `serve` starts them (default 0: answers on the test's thread). */
+  answerWorkers?: number;
 }
 
 /**
@@ -67,7 +69,12 @@ export async function startSlackTestApp(options: SlackTestAppOptions = {}): Prom
     RATE_LIMIT_PER_MINUTE: '5',
     ...options.env,
   });
-  const runtime = await buildRuntime({ config, logger, generative: false });
+  const runtime = await buildRuntime({
+    config,
+    logger,
+    generative: false,
+    answerWorkers: options.answerWorkers,
+  });
   const server = createHttpServer({ logger });
   const slack = await mountSlack({ server, runtime });
   const port = await server.listen(0, '127.0.0.1');

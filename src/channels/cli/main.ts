@@ -175,7 +175,12 @@ async function serve(
 ): Promise<number> {
   // Loaded lazily: the Slack and Teams SDKs are not needed by ask, eval or the terminal chat.
   const { runServer } = await import('../serve.js');
-  const runtime = await buildRuntime({ config, logger, onProgress: progress });
+  const runtime = await buildRuntime({
+    config,
+    logger,
+    onProgress: progress,
+    answerWorkers: config.ANSWER_WORKERS,
+  });
   return runServer(runtime);
 }
 

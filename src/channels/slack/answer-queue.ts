@@ -2,10 +2,10 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 
 /**
  * Limits how many questions the pipeline works on at once, and starts each one in a fresh turn of the event loop.
- * The offline pipeline is CPU work chained through promises: fifty of them started together would run back to
- * back and starve the sockets, so Slack's requests (which must be acknowledged within 3 s) would wait behind
- * every answer. One at a time, each after the loop has polled for I/O, keeps acknowledgements immediate; with a
- * chat model the pipeline mostly waits on the network, so more may run at once.
+ * On the main thread the offline pipeline is CPU work chained through promises: fifty of them started together
+ * would run back to back and starve the sockets, so Slack's requests (which must be acknowledged within 3 s) would
+ * wait behind every answer. One at a time, each after the loop has polled for I/O, keeps acknowledgements
+ * immediate; on answer threads, or with a chat model, the main thread mostly waits, so more may run at once.
  */
 export class AnswerQueue {
   private running = 0;

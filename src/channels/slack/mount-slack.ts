@@ -94,8 +94,7 @@ export async function mountSlack(options: { server: HttpServer; runtime: Runtime
     memory: new ThreadMemory(),
     limiter: new UserRateLimiter(config.RATE_LIMIT_PER_MINUTE, runtime.clock),
     events: new RecentIds(),
-    // Offline answers are CPU-bound (one at a time); generative ones mostly wait on the model.
-    answering: new AnswerQueue(runtime.generative ? 8 : 1),
+    answering: new AnswerQueue(answerConcurrency(runtime)),
     monitoringOfficers: new Set(config.MONITORING_OFFICER_SLACK_USERS),
   };
   app.error(async (error) => {
@@ -119,4 +118,14 @@ export async function mountSlack(options: { server: HttpServer; runtime: Runtime
       transport.close();
     },
   };
+}
+
+/**
+ * Questions worked on at once. Offline answers are CPU work: on the main thread one at a time, so acknowledgements
+ * are never held up; on answer threads a few per thread, so each thread always has the next one queued. Generative
+ * answers mostly wait on the model.
+ */
+function answerConcurrency(runtime: Runtime): number {
+  if (runtime.generative) return 8;
+  return runtime.answerThreads > 0 ? runtime.answerThreads * 4 : 1;
 }
