@@ -2,7 +2,7 @@ import { stem } from './stemmer.js';
 import { questionFillerWords, stopWords } from './stop-words.js';
 
 /** Bump whenever normalisation, stemming or stop words change: persisted lexical indexes then rebuild. */
-export const analyserVersion = 2;
+export const analyserVersion = 3;
 
 /** One word of a text after normalisation: the surface form (lower-case) and its stem. */
 export interface Token {
