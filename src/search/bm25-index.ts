@@ -200,6 +200,11 @@ export class Bm25Index {
     return this.postings.has(term);
   }
 
+  /** Every term with the number of documents that contain it. */
+  *vocabulary(): Generator<{ term: string; frequency: number }> {
+    for (const [term, list] of this.postings) yield { term, frequency: list.docs.length };
+  }
+
   /** Number of distinct terms. */
   get vocabularySize(): number {
     return this.postings.size;

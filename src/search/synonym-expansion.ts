@@ -127,9 +127,31 @@ export interface AnalysedQuery {
 /** Weight of a term that came from synonym expansion rather than the asker's words. */
 export const expansionWeight = 0.35;
 
-/** Tokenizes a question, finds lexicon phrases and expands them (reduced weight) for lexical search and coverage. */
-export function analyseQuery(query: string, lexicon: CompiledLexicon = builtInLexicon()): AnalysedQuery {
-  const tokens = tokenize(query, { query: true });
+/** What the query analysis may know of the corpus vocabulary. */
+export interface QueryVocabulary {
+  /** True when the corpus uses the stemmed term. */
+  has(term: string): boolean;
+  /** The corpus term a term the corpus never uses most likely misspells, or null. */
+  correct(term: string): string | null;
+}
+
+/** No corpus at hand: every term counts as known and nothing is corrected. */
+const openVocabulary: QueryVocabulary = { has: () => true, correct: () => null };
+
+/**
+ * Tokenizes a question, corrects misspelt words the corpus and the lexicon do not know ("mointoring oficer"), finds
+ * lexicon phrases and expands them (reduced weight) for lexical search and coverage.
+ */
+export function analyseQuery(
+  query: string,
+  lexicon: CompiledLexicon = builtInLexicon(),
+  vocabulary: QueryVocabulary = openVocabulary,
+): AnalysedQuery {
+  const tokens = tokenize(query, { query: true }).map((token) => {
+    if (vocabulary.has(token.term) || lexicon.byFirstTerm.has(token.term)) return token;
+    const corrected = vocabulary.correct(token.term);
+    return corrected ? { word: token.word, term: corrected } : token;
+  });
   const matches = findSynonyms(tokens, lexicon);
   const weights = new Map<string, number>();
   for (const token of tokens) weights.set(token.term, 1);

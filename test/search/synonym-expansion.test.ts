@@ -62,6 +62,22 @@ describe('analyseQuery', () => {
     expect(coverageOf(query.content, new Set())).toBe(0);
   });
 
+  it('corrects a misspelt word the corpus does not use before finding lexicon phrases', () => {
+    const corpus = new Set(terms('the monitoring officer and the independent persons'));
+    const corrections = new Map([
+      ['oficer', 'officer'],
+      ['independant', 'independent'],
+    ]);
+    const query = analyseQuery('does the monitoring oficer find the independant persons useful', undefined, {
+      has: (term) => corpus.has(term),
+      correct: (term) => corrections.get(term) ?? null,
+    });
+    expect(query.tokens.map((token) => token.term)).toEqual(
+      terms('monitoring officer find independent persons useful'),
+    );
+    expect(query.groups).toContain('monitoring-officer');
+  });
+
   it('covers a multi-word concept only when the whole phrase is present', () => {
     const query = analyseQuery('what does the MO do');
     expect(coverageOf(query.content, new Set(terms('the monitoring officer decides')))).toBe(1);
