@@ -127,6 +127,12 @@ export interface AnalysedQuery {
 /** Weight of a term that came from synonym expansion rather than the asker's words. */
 export const expansionWeight = 0.35;
 
+/**
+ * Weight of the synonyms of a phrase the corpus never uses ("cllr", "info", "unhappy"): the synonyms are then the
+ * only way the asker's words can be found, so they stand in for them nearly in full.
+ */
+export const unknownPhraseExpansionWeight = 0.8;
+
 /** What the query analysis may know of the corpus vocabulary. */
 export interface QueryVocabulary {
   /** True when the corpus uses the stemmed term. */
@@ -140,7 +146,8 @@ const openVocabulary: QueryVocabulary = { has: () => true, correct: () => null }
 
 /**
  * Tokenizes a question, corrects misspelt words the corpus and the lexicon do not know ("mointoring oficer"), finds
- * lexicon phrases and expands them (reduced weight) for lexical search and coverage.
+ * lexicon phrases and expands them (reduced weight) for lexical search and coverage. Synonyms of a phrase the corpus
+ * never uses ("cllr", "info") get a higher weight, since only they can find it.
  */
 export function analyseQuery(
   query: string,
@@ -158,9 +165,11 @@ export function analyseQuery(
   const alternativesByTerm = new Map<string, TermSequence[]>();
   for (const token of tokens) alternativesByTerm.set(token.term, [[token.term]]);
   for (const match of matches) {
+    const unknown = !tokens.slice(match.start, match.end).some((token) => vocabulary.has(token.term));
+    const weight = unknown ? unknownPhraseExpansionWeight : expansionWeight;
     for (const sequence of match.alternatives) {
       for (const term of sequence) {
-        const perTerm = expansionWeight / Math.sqrt(sequence.length);
+        const perTerm = weight / Math.sqrt(sequence.length);
         weights.set(term, Math.max(weights.get(term) ?? 0, perTerm));
       }
     }

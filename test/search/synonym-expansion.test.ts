@@ -5,6 +5,7 @@ import {
   coverageOf,
   expansionWeight,
   findSynonyms,
+  unknownPhraseExpansionWeight,
 } from '../../src/search/synonym-expansion.js';
 import { synonymLexicon } from '../../src/search/synonym-lexicon.js';
 import { terms, tokenize } from '../../src/search/tokenizer.js';
@@ -52,6 +53,17 @@ describe('analyseQuery', () => {
     expect(weight('respond')).toBe(expansionWeight);
     expect(weight('letter')).toBe(expansionWeight);
     expect(query.groups).toEqual(expect.arrayContaining(['councillor', 'reply', 'correspondence']));
+  });
+
+  it('weighs the synonyms of a phrase the corpus never uses nearly as the asker’s own words', () => {
+    const corpus = new Set(terms('officers must reply to emails from councillors'));
+    const query = analyseQuery('reply to a cllr email', undefined, {
+      has: (term) => corpus.has(term),
+      correct: () => null,
+    });
+    const weight = (term: string) => query.weighted.find((entry) => entry.term === term)?.weight;
+    expect(weight('councillor')).toBe(unknownPhraseExpansionWeight);
+    expect(weight('respond')).toBe(expansionWeight);
   });
 
   it('counts a query term as covered when a synonym of it is in the clause', () => {
