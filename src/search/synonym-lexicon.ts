@@ -250,5 +250,13 @@ export const synonymLexicon: readonly SynonymGroup[] = [
       'examples of',
     ],
   },
+  { id: 'information', phrases: ['information', 'info', 'details', 'data', 'particulars'] },
+  { id: 'chair', phrases: ['chair', 'chairman', 'chairmen', 'chairwoman', 'chairperson', 'chairs'] },
+  { id: 'decline', phrases: ['decline', 'refuse', 'refusal', 'reject', 'rejection'] },
+  { id: 'relay', phrases: ['relay', 'pass on', 'divulge', 'repeat', 'report back'] },
+  {
+    id: 'satisfied',
+    phrases: ['satisfied', 'dissatisfied', 'happy', 'unhappy', 'not satisfied', 'displeased', 'aggrieved'],
+  },
   { id: 'dispute', phrases: ['dispute', 'disagreement', 'decide', 'arbitrate', 'final say'] },
 ];
