@@ -1,5 +1,5 @@
 import { type SynonymGroup, synonymLexicon } from './synonym-lexicon.js';
-import { type Token, tokenize } from './tokenizer.js';
+import { bigramsOf, type Token, tokenize } from './tokenizer.js';
 
 /** A phrase of the lexicon as stemmed terms. */
 type TermSequence = readonly string[];
@@ -133,6 +133,9 @@ export const expansionWeight = 0.35;
  */
 export const unknownPhraseExpansionWeight = 0.8;
 
+/** Weight of a pair of the asker's adjacent words, found only in a clause that has the same pair. */
+export const bigramWeight = 0.15;
+
 /** What the query analysis may know of the corpus vocabulary. */
 export interface QueryVocabulary {
   /** True when the corpus uses the stemmed term. */
@@ -180,6 +183,9 @@ export function analyseQuery(
         if (!list.some((existing) => existing.join(' ') === sequence.join(' '))) list.push(sequence);
       }
     }
+  }
+  for (const pair of bigramsOf(tokens.map((token) => token.term))) {
+    weights.set(pair, Math.max(weights.get(pair) ?? 0, bigramWeight));
   }
   return {
     tokens,

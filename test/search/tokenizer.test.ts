@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stem } from '../../src/search/stemmer.js';
-import { normaliseText, terms, tokenize, ukSpelling } from '../../src/search/tokenizer.js';
+import { bigramsOf, normaliseText, terms, tokenize, ukSpelling } from '../../src/search/tokenizer.js';
 
 describe('normaliseText', () => {
   it('lower-cases, folds look-alike characters and strips punctuation', () => {
@@ -78,5 +78,15 @@ describe('tokenize', () => {
       { word: 'officers', term: 'officer' },
       { word: 'replied', term: 'repli' },
     ]);
+  });
+});
+
+describe('bigramsOf', () => {
+  it('pairs neighbouring content terms, stop words already gone', () => {
+    expect(bigramsOf(terms('Officers can expect from Councillors'))).toEqual([
+      'officer expect',
+      'expect councillor',
+    ]);
+    expect(bigramsOf(terms('officers'))).toEqual([]);
   });
 });
