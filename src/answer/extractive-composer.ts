@@ -47,19 +47,28 @@ function sentenceFor(hit: SearchHit, input: ComposeInput, also = false): string 
 function chooseClauses(hits: SearchHit[]): SearchHit[] {
   const top = hits[0];
   if (!top) return [];
+  const eligible = hits.filter((hit) => hit.score >= top.score * RELATIVE_SCORE_FLOOR);
   const chosen: SearchHit[] = [top];
+  const heldBack: SearchHit[] = [];
   const perDocument = new Map<string, number>([[top.clause.document, 1]]);
-  for (const hit of hits.slice(1)) {
+  for (const hit of eligible.slice(1)) {
     if (chosen.length >= MAX_CITATIONS) break;
-    if (hit.score < top.score * RELATIVE_SCORE_FLOOR) continue;
-    const count = perDocument.get(hit.clause.document) ?? 0;
-    if (count >= 2) continue;
     // A parent and its own sub-item say the same thing twice.
     if (chosen.some((other) => related(other, hit))) continue;
+    const count = perDocument.get(hit.clause.document) ?? 0;
+    // Room is kept for another council's view; a third clause of one document waits until none comes.
+    if (count >= 2) {
+      heldBack.push(hit);
+      continue;
+    }
     chosen.push(hit);
     perDocument.set(hit.clause.document, count + 1);
   }
-  return chosen;
+  for (const hit of heldBack) {
+    if (chosen.length >= MAX_CITATIONS) break;
+    if (!chosen.some((other) => related(other, hit))) chosen.push(hit);
+  }
+  return chosen.sort((left, right) => eligible.indexOf(left) - eligible.indexOf(right));
 }
 
 function related(left: SearchHit, right: SearchHit): boolean {

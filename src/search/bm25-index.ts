@@ -1,6 +1,6 @@
 import { ProtocolBotError } from '../errors.js';
 import type { WeightedTerm } from './synonym-expansion.js';
-import { terms } from './tokenizer.js';
+import { bigramsOf, terms } from './tokenizer.js';
 
 /** The fields of one searchable document. */
 export interface LexicalFields {
@@ -105,7 +105,10 @@ export class Bm25Index {
       fieldNames.forEach((field, fieldIndex) => {
         const counts = new Map<string, number>();
         const fieldTermList = termsOf(document[field], field !== 'text');
-        for (const term of fieldTermList) {
+        // The clause text also indexes its adjacent word pairs ("officer expect", "expect councillor"), so that word
+        // order in the question counts; the field length stays the word count.
+        const indexed = field === 'text' ? [...fieldTermList, ...bigramsOf(fieldTermList)] : fieldTermList;
+        for (const term of indexed) {
           counts.set(term, (counts.get(term) ?? 0) + 1);
           seen.add(term);
         }
@@ -198,6 +201,11 @@ export class Bm25Index {
   /** True when the stemmed term occurs in any document. */
   has(term: string): boolean {
     return this.postings.has(term);
+  }
+
+  /** Every term with the number of documents that contain it. */
+  *vocabulary(): Generator<{ term: string; frequency: number }> {
+    for (const [term, list] of this.postings) yield { term, frequency: list.docs.length };
   }
 
   /** Number of distinct terms. */

@@ -2,7 +2,14 @@ import type { Clause } from '../corpus/clause.js';
 import type { DocumentMeta } from '../corpus/document-manifest.js';
 import type { Bm25Index } from './bm25-index.js';
 import type { Retriever, SearchHit } from './retriever.js';
-import { type AnalysedQuery, analyseQuery, coverageOf } from './synonym-expansion.js';
+import { SpellingCorrector } from './spelling-correction.js';
+import {
+  type AnalysedQuery,
+  analyseQuery,
+  builtInLexicon,
+  coverageOf,
+  type QueryVocabulary,
+} from './synonym-expansion.js';
 import { terms } from './tokenizer.js';
 import type { HnswVectorStore } from './vector-store.js';
 
@@ -80,6 +87,16 @@ export class HybridSearch implements Retriever {
   private readonly titleTerms = new Map<string, readonly string[]>();
   private readonly stubs = new Map<number, boolean>();
   private byNumber: Map<string, number[]> | undefined;
+  private corrector: SpellingCorrector | undefined;
+
+  /** The corpus vocabulary as query analysis sees it; the spelling corrector is built on first need. */
+  private readonly vocabulary: QueryVocabulary = {
+    has: (term) => this.parts.lexical.has(term),
+    correct: (term) => {
+      this.corrector ??= new SpellingCorrector(this.parts.lexical.vocabulary());
+      return this.corrector.correct(term);
+    },
+  };
 
   /** The parts, read-only: benchmarks and diagnostics compare the HNSW graph with an exact scan of `vectors`. */
   readonly parts: HybridSearchParts;
@@ -99,7 +116,7 @@ export class HybridSearch implements Retriever {
 
   /** Best `k` clauses for the query, best first. */
   async search(query: string, k: number, settings: Partial<RankingSettings> = {}): Promise<SearchHit[]> {
-    const analysed = analyseQuery(query);
+    const analysed = analyseQuery(query, builtInLexicon(), this.vocabulary);
     if (analysed.tokens.length === 0 || k <= 0) return [];
     const method = settings.fusion ?? this.settings.fusion;
     const queryVector = method === 'lexical' ? null : await this.parts.embedQuery(query);

@@ -1,14 +1,36 @@
 /**
- * A light, predictable English stemmer: Porter's step 1 (plurals, -ed/-ing, terminal y) and nothing more, so that
- * "councillors" → "councillor", "meetings" → "meet", "replied"/"replies"/"replying" → "repli", while words keep
- * a recognisable shape. Input must already be lower-case letters and digits.
+ * A light, predictable English stemmer: Porter's step 1 (plurals, -ed/-ing, terminal y) and step 5a (a final e), so
+ * that "councillors" → "councillor", "meetings" → "meet", "replied"/"replies"/"replying" → "repli" and
+ * "provide"/"provided"/"providing" → "provid", plus -bility → -ble ("responsibility" ~ "responsible") and the common
+ * irregular verbs ("heard" → "hear", "given" → "give"), while words keep a recognisable shape. Input must already be lower-case letters and digits.
  */
 export function stem(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
+  const irregular = irregularVerbs.get(word);
+  if (irregular) return stem(irregular);
+  if (/\d/.test(word)) return word;
+  if (word.length <= 3) return stepFiveA(word);
   let stemmed = stepOneA(word);
   stemmed = stepOneB(stemmed);
-  return stepOneC(stemmed);
+  stemmed = stepOneC(stemmed);
+  // Porter's step 2 for -bility only, so "responsibility" finds "responsible" and "accountability" "accountable".
+  if (stemmed.endsWith('biliti') && measure(stemmed.slice(0, -6)) > 0) stemmed = `${stemmed.slice(0, -6)}ble`;
+  return stepFiveA(stemmed);
 }
+
+/**
+ * Irregular past forms of verbs questions and clauses use ("what they heard" ~ "which they hear", "told" ~ "tell"),
+ * mapped to the base form before stemming. Only forms that are not also common words of another meaning.
+ */
+const irregularVerbs: ReadonlyMap<string, string> = new Map(
+  `heard:hear told:tell gave:give given:give took:take taken:take sent:send wrote:write written:write kept:keep
+made:make said:say saw:see seen:see thought:think brought:bring bought:buy held:hold found:find chose:choose
+chosen:choose spoke:speak spoken:speak rang:ring rung:ring paid:pay sought:seek taught:teach caught:catch
+went:go gone:go began:begin begun:begin became:become broke:break broken:break
+forgot:forget forgotten:forget hid:hide hidden:hide shown:show withheld:withhold withdrew:withdraw
+withdrawn:withdraw undertook:undertake undertaken:undertake overheard:overhear`
+    .split(/\s+/)
+    .map((pair) => pair.split(':') as [string, string]),
+);
 
 const vowel = /[aeiou]/;
 
@@ -80,6 +102,14 @@ function stepOneB(word: string): string {
     return base;
   }
   return word;
+}
+
+/** Porter's step 5a: a final e goes when m > 1, or m = 1 without a cvc ending ("provide" → "provid", not "code"). */
+function stepFiveA(word: string): string {
+  if (!word.endsWith('e')) return word;
+  const base = word.slice(0, -1);
+  const m = measure(base);
+  return m > 1 || (m === 1 && !endsCvc(base)) ? base : word;
 }
 
 function stepOneC(word: string): string {

@@ -21,6 +21,6 @@ couldnt wont wouldnt shouldnt isnt arent wasnt werent hasnt havent hadnt mustnt`
  */
 export const questionFillerWords: ReadonlySet<string> = new Set(
   `allowed anyone anything ask asked asking explain happen happens kind mean means meant okay ok permitted
-possible rule rules say says someone something tell think way ways want wants wanted actually really hi hello
+possible rule rules say says saying said someone something tell think way ways want wants wanted actually really hi hello
 thanks sorry quick bit basically wondering wonder supposed`.split(/\s+/),
 );

@@ -1,5 +1,5 @@
 import { type SynonymGroup, synonymLexicon } from './synonym-lexicon.js';
-import { type Token, tokenize } from './tokenizer.js';
+import { bigramsOf, type Token, tokenize } from './tokenizer.js';
 
 /** A phrase of the lexicon as stemmed terms. */
 type TermSequence = readonly string[];
@@ -127,18 +127,52 @@ export interface AnalysedQuery {
 /** Weight of a term that came from synonym expansion rather than the asker's words. */
 export const expansionWeight = 0.35;
 
-/** Tokenizes a question, finds lexicon phrases and expands them (reduced weight) for lexical search and coverage. */
-export function analyseQuery(query: string, lexicon: CompiledLexicon = builtInLexicon()): AnalysedQuery {
-  const tokens = tokenize(query, { query: true });
+/**
+ * Weight of the synonyms of a phrase the corpus never uses ("cllr", "info", "unhappy"): the synonyms are then the
+ * only way the asker's words can be found, so they stand in for them nearly in full.
+ */
+export const unknownPhraseExpansionWeight = 0.8;
+
+/** Weight of a pair of the asker's adjacent words, found only in a clause that has the same pair. */
+export const bigramWeight = 0.15;
+
+/** What the query analysis may know of the corpus vocabulary. */
+export interface QueryVocabulary {
+  /** True when the corpus uses the stemmed term. */
+  has(term: string): boolean;
+  /** The corpus term a term the corpus never uses most likely misspells, or null. */
+  correct(term: string): string | null;
+}
+
+/** No corpus at hand: every term counts as known and nothing is corrected. */
+const openVocabulary: QueryVocabulary = { has: () => true, correct: () => null };
+
+/**
+ * Tokenizes a question, corrects misspelt words the corpus and the lexicon do not know ("mointoring oficer"), finds
+ * lexicon phrases and expands them (reduced weight) for lexical search and coverage. Synonyms of a phrase the corpus
+ * never uses ("cllr", "info") get a higher weight, since only they can find it.
+ */
+export function analyseQuery(
+  query: string,
+  lexicon: CompiledLexicon = builtInLexicon(),
+  vocabulary: QueryVocabulary = openVocabulary,
+): AnalysedQuery {
+  const tokens = tokenize(query, { query: true }).map((token) => {
+    if (vocabulary.has(token.term) || lexicon.byFirstTerm.has(token.term)) return token;
+    const corrected = vocabulary.correct(token.term);
+    return corrected ? { word: token.word, term: corrected } : token;
+  });
   const matches = findSynonyms(tokens, lexicon);
   const weights = new Map<string, number>();
   for (const token of tokens) weights.set(token.term, 1);
   const alternativesByTerm = new Map<string, TermSequence[]>();
   for (const token of tokens) alternativesByTerm.set(token.term, [[token.term]]);
   for (const match of matches) {
+    const unknown = !tokens.slice(match.start, match.end).some((token) => vocabulary.has(token.term));
+    const weight = unknown ? unknownPhraseExpansionWeight : expansionWeight;
     for (const sequence of match.alternatives) {
       for (const term of sequence) {
-        const perTerm = expansionWeight / Math.sqrt(sequence.length);
+        const perTerm = weight / Math.sqrt(sequence.length);
         weights.set(term, Math.max(weights.get(term) ?? 0, perTerm));
       }
     }
@@ -149,6 +183,9 @@ export function analyseQuery(query: string, lexicon: CompiledLexicon = builtInLe
         if (!list.some((existing) => existing.join(' ') === sequence.join(' '))) list.push(sequence);
       }
     }
+  }
+  for (const pair of bigramsOf(tokens.map((token) => token.term))) {
+    weights.set(pair, Math.max(weights.get(pair) ?? 0, bigramWeight));
   }
   return {
     tokens,

@@ -53,7 +53,14 @@ export const synonymLexicon: readonly SynonymGroup[] = [
   },
   {
     id: 'political-group',
-    phrases: ['political group', 'party group', 'group meeting', 'party political group', 'caucus'],
+    phrases: [
+      'political group',
+      'party group',
+      'group meeting',
+      'party meeting',
+      'party political group',
+      'caucus',
+    ],
   },
   {
     id: 'political-party',
@@ -116,7 +123,16 @@ export const synonymLexicon: readonly SynonymGroup[] = [
   },
   {
     id: 'timescale',
-    phrases: ['how quickly', 'how long', 'how soon', 'deadline', 'timescale', 'time limit'],
+    phrases: [
+      'how quickly',
+      'how fast',
+      'how long',
+      'how soon',
+      'deadline',
+      'timescale',
+      'time limit',
+      'turnaround',
+    ],
   },
   { id: 'working-days', phrases: ['working days', 'business days', 'clear working days'] },
   { id: 'hospitality', phrases: ['hospitality', 'gifts', 'gift', 'free meal', 'tickets', 'benefit in kind'] },
@@ -126,12 +142,15 @@ export const synonymLexicon: readonly SynonymGroup[] = [
   },
   { id: 'independent-person', phrases: ['independent person', 'independent member'] },
   { id: 'code-of-conduct', phrases: ['code of conduct', 'members code', 'conduct code'] },
-  { id: 'complaint', phrases: ['complaint', 'grievance', 'allegation', 'breach', 'concern'] },
+  { id: 'complaint', phrases: ['complaint', 'complain', 'grievance', 'allegation', 'breach', 'concern'] },
   {
     id: 'dispensation',
     phrases: ['dispensation', 'exemption from interest rules', 'permission to participate'],
   },
-  { id: 'confidentiality', phrases: ['confidential', 'private', 'secret', 'leak', 'disclose', 'disclosure'] },
+  {
+    id: 'confidentiality',
+    phrases: ['confidential', 'confidentiality', 'private', 'secret', 'leak', 'disclose', 'disclosure'],
+  },
   {
     id: 'relationship',
     phrases: [
@@ -176,7 +195,16 @@ export const synonymLexicon: readonly SynonymGroup[] = [
   },
   {
     id: 'publicity',
-    phrases: ['publicity', 'press release', 'media', 'press', 'newsletter', 'social media', 'communications'],
+    phrases: [
+      'publicity',
+      'publicise',
+      'press release',
+      'media',
+      'press',
+      'newsletter',
+      'social media',
+      'communications',
+    ],
   },
   {
     id: 'site-visit',
@@ -226,7 +254,22 @@ export const synonymLexicon: readonly SynonymGroup[] = [
     id: 'criticism',
     phrases: ['criticise', 'criticism', 'blame', 'attack', 'undermine', 'public criticism'],
   },
-  { id: 'respect', phrases: ['respect', 'courtesy', 'dignity', 'politeness', 'rude', 'rudeness'] },
+  {
+    id: 'respect',
+    phrases: [
+      'respect',
+      'respectful',
+      'disrespectful',
+      'courtesy',
+      'courteous',
+      'discourteous',
+      'dignity',
+      'politeness',
+      'polite',
+      'rude',
+      'rudeness',
+    ],
+  },
   { id: 'parish', phrases: ['parish council', 'town council', 'clerk', 'parish clerk', 'proper officer'] },
   {
     id: 'protocol',
@@ -249,6 +292,14 @@ export const synonymLexicon: readonly SynonymGroup[] = [
       'meaning of',
       'examples of',
     ],
+  },
+  { id: 'information', phrases: ['information', 'info', 'details', 'data', 'particulars'] },
+  { id: 'chair', phrases: ['chair', 'chairman', 'chairmen', 'chairwoman', 'chairperson', 'chairs'] },
+  { id: 'decline', phrases: ['decline', 'refuse', 'refusal', 'reject', 'rejection'] },
+  { id: 'relay', phrases: ['relay', 'pass on', 'divulge', 'repeat', 'report back'] },
+  {
+    id: 'satisfied',
+    phrases: ['satisfied', 'dissatisfied', 'happy', 'unhappy', 'not satisfied', 'displeased', 'aggrieved'],
   },
   { id: 'dispute', phrases: ['dispute', 'disagreement', 'decide', 'arbitrate', 'final say'] },
 ];

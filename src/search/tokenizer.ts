@@ -2,7 +2,7 @@ import { stem } from './stemmer.js';
 import { questionFillerWords, stopWords } from './stop-words.js';
 
 /** Bump whenever normalisation, stemming or stop words change: persisted lexical indexes then rebuild. */
-export const analyserVersion = 2;
+export const analyserVersion = 4;
 
 /** One word of a text after normalisation: the surface form (lower-case) and its stem. */
 export interface Token {
@@ -88,4 +88,12 @@ export function tokenize(text: string, options: { query?: boolean } = {}): Token
 /** The stemmed content terms of a text, in order (duplicates kept). */
 export function terms(text: string, options: { query?: boolean } = {}): string[] {
   return tokenize(text, options).map((token) => token.term);
+}
+
+/** Adjacent pairs of a term sequence as single terms: "officer expect" and "expect councillor" from "officers can expect from councillors". */
+export function bigramsOf(termList: readonly string[]): string[] {
+  const pairs: string[] = [];
+  for (let index = 1; index < termList.length; index++)
+    pairs.push(`${termList[index - 1]} ${termList[index]}`);
+  return pairs;
 }

@@ -31,6 +31,14 @@ describe('ranking signals', () => {
     expect(hits.every((hit) => hit.clause.document === 'bursledon')).toBe(true);
   });
 
+  it('lets word order tell "officers can expect from councillors" from the reverse', async () => {
+    const fromCouncillors = await shipped.current.search('What can officers expect from councillors?', 3);
+    const fromOfficers = await shipped.current.search('What can councillors expect from officers?', 3);
+    for (const hit of fromCouncillors)
+      expect(hit.clause.text).toMatch(/officers can expect from councillors/i);
+    for (const hit of fromOfficers) expect(hit.clause.text).toMatch(/councillors can expect from officers/i);
+  });
+
   it('does not read a date as a clause number', async () => {
     const dotted = await shipped.current.search('Standards committee meeting on 18.12.2023', 3);
     const spaced = await shipped.current.search('Standards committee meeting on 18 12 2023', 3);

@@ -5,6 +5,7 @@ import {
   coverageOf,
   expansionWeight,
   findSynonyms,
+  unknownPhraseExpansionWeight,
 } from '../../src/search/synonym-expansion.js';
 import { synonymLexicon } from '../../src/search/synonym-lexicon.js';
 import { terms, tokenize } from '../../src/search/tokenizer.js';
@@ -54,12 +55,39 @@ describe('analyseQuery', () => {
     expect(query.groups).toEqual(expect.arrayContaining(['councillor', 'reply', 'correspondence']));
   });
 
+  it('weighs the synonyms of a phrase the corpus never uses nearly as the asker’s own words', () => {
+    const corpus = new Set(terms('officers must reply to emails from councillors'));
+    const query = analyseQuery('reply to a cllr email', undefined, {
+      has: (term) => corpus.has(term),
+      correct: () => null,
+    });
+    const weight = (term: string) => query.weighted.find((entry) => entry.term === term)?.weight;
+    expect(weight('councillor')).toBe(unknownPhraseExpansionWeight);
+    expect(weight('respond')).toBe(expansionWeight);
+  });
+
   it('counts a query term as covered when a synonym of it is in the clause', () => {
     const query = analyseQuery('reply to a cllr email');
     const clause = new Set(terms('Officers must respond to letters from councillors'));
     expect(coverageOf(query.content, clause)).toBe(1);
     expect(coverageOf(query.content, new Set(terms('Officers must respond')))).toBeCloseTo(1 / 3);
     expect(coverageOf(query.content, new Set())).toBe(0);
+  });
+
+  it('corrects a misspelt word the corpus does not use before finding lexicon phrases', () => {
+    const corpus = new Set(terms('the monitoring officer and the independent persons'));
+    const corrections = new Map([
+      ['oficer', 'officer'],
+      ['independant', 'independent'],
+    ]);
+    const query = analyseQuery('does the monitoring oficer find the independant persons useful', undefined, {
+      has: (term) => corpus.has(term),
+      correct: (term) => corrections.get(term) ?? null,
+    });
+    expect(query.tokens.map((token) => token.term)).toEqual(
+      terms('monitoring officer find independent persons useful'),
+    );
+    expect(query.groups).toContain('monitoring-officer');
   });
 
   it('covers a multi-word concept only when the whole phrase is present', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stem } from '../../src/search/stemmer.js';
-import { normaliseText, terms, tokenize, ukSpelling } from '../../src/search/tokenizer.js';
+import { bigramsOf, normaliseText, terms, tokenize, ukSpelling } from '../../src/search/tokenizer.js';
 
 describe('normaliseText', () => {
   it('lower-cases, folds look-alike characters and strips punctuation', () => {
@@ -33,10 +33,23 @@ describe('stem', () => {
     ['reply', 'repli'],
     ['bullying', 'bulli'],
     ['bullied', 'bulli'],
-    ['organised', 'organise'],
-    ['organising', 'organise'],
+    ['organised', 'organis'],
+    ['organising', 'organis'],
+    ['organise', 'organis'],
     ['hopping', 'hop'],
-    ['agreed', 'agree'],
+    ['agreed', 'agre'],
+    ['agree', 'agre'],
+    ['provide', 'provid'],
+    ['provided', 'provid'],
+    ['declined', 'declin'],
+    ['code', 'code'],
+    ['used', 'us'],
+    ['use', 'us'],
+    ['heard', 'hear'],
+    ['given', 'give'],
+    ['responsibility', 'responsibl'],
+    ['responsible', 'responsibl'],
+    ['accountability', 'accountabl'],
     ['business', 'business'],
     ['151', '151'],
   ])('%s → %s', (word, expected) => {
@@ -46,7 +59,7 @@ describe('stem', () => {
 
 describe('tokenize', () => {
   it('drops stop words but keeps domain words such as "need" and "know"', () => {
-    expect(terms('What is the need to know principle?')).toEqual(['need', 'know', 'principle']);
+    expect(terms('What is the need to know principle?')).toEqual(['need', 'know', 'principl']);
   });
 
   it('drops question framing words only from queries', () => {
@@ -54,10 +67,26 @@ describe('tokenize', () => {
     expect(terms('Am I allowed to attend?')).toEqual(['allow', 'attend']);
   });
 
+  it('finds the base form of a verb in its -ed, -ing and irregular forms', () => {
+    expect(terms('officers will decline to attend')).toEqual(terms('the officer declined to attend'));
+    expect(terms('which they hear at the meeting')).toEqual(terms('what they heard at the meeting'));
+    expect(terms('Responsibility for the operation')).toEqual(terms('responsible for the operation'));
+  });
+
   it('keeps the surface word beside its stem', () => {
     expect(tokenize('Officers replied')).toEqual([
       { word: 'officers', term: 'officer' },
       { word: 'replied', term: 'repli' },
     ]);
+  });
+});
+
+describe('bigramsOf', () => {
+  it('pairs neighbouring content terms, stop words already gone', () => {
+    expect(bigramsOf(terms('Officers can expect from Councillors'))).toEqual([
+      'officer expect',
+      'expect councillor',
+    ]);
+    expect(bigramsOf(terms('officers'))).toEqual([]);
   });
 });
