@@ -13,9 +13,13 @@ const asksAboutRules =
 // Narrower framing: the question is about what officers or council resources may do.
 const asksAboutOfficers =
   '(\\b(can|could|may|might|should|must|shall|are|is|do|does)\\b (i |we )?(an? |the |our |any |council |senior |junior )*(officers?|staff|employees?|clerks?|chief executive|head of (paid )?service|council (staff|officers|employees|resources|stationery|equipment|email|printers?|photocopiers?|post|twitter|website|newsletter|social media|publicity)|pr officer|press office|the council)\\b|\\b(protocol|code of conduct|allowed|permitted|prohibited|forbidden|banned|lawful for|ok for|okay for|acceptable for|appropriate for)\\b|\\b(use|using) (the )?council\\b|\\b(press office|press release|news release)\\b.{0,120}\\b(can|may|should|could) (we|i|it|they)\\b)';
-// A direct request for the bot to produce something.
+// A direct request for the bot to produce something, at the start of any sentence ("…wants a leaflet. Write it.").
 const asksBotToWrite =
-  '^(please |now |ok |okay |so )*((can|could|would|will) (you|u) (please )?)?(write|draft|compose|create|produce|generate|output|give me|make|prepare|add)\\b';
+  '(^|[.!?:]\\s+)(please |now |ok |okay |so |just )*((can|could|would|will) (you|u) (please |just )?)?(write|draft|compose|create|produce|generate|output|give me|make|prepare|add)\\b';
+// Someone else's instruction to the asker, reported rather than passed on to the bot ("my portfolio holder wants me
+// to draft…"): a question about what the protocol allows, not a request for campaign material.
+const reportedInstruction =
+  '\\b(wants?|wanted|asked|asks|asking|told|tells|telling|expects?|expected|instructed|pressur\\w+|leaning on|getting at) (me|us|my team|our team|officers?|staff|the team)\\b.{0,30}\\b(to )?(write|draft|produce|create|make|prepare|design|put together|do)\\b';
 // …unless the message also asks the bot directly for its view or for partisan output.
 const asksBotDirectly =
   '\\b(state|name|say|reveal|confirm)\\b (the )?(best|right|correct|better) (party|candidate)\\b|\\b(would|do|will) (you|u) (support|back|vote|choose|pick|prefer|recommend)\\b|\\byou can tell me\\b|\\btell me why\\b|\\b(put|rank|order|rate|sort) (them|these|those|the (parties|groups))\\b|\\b(political )?(opinions?|views?) (are|is) (now )?(permitted|allowed)\\b|\\bif you were allowed\\b|\\b(tell me (who|which|how)|(you|u) (tell|decide|recommend|pick|choose)|your (own |personal |honest )?(view|opinion|recommendation|pick|preference|advice on (who|which))|what do (you|u) think|do (you|u) think|in your (view|opinion)|just answer|answer (it|that|the question|anyway)|give me your|who would you)\\b';
@@ -184,7 +188,7 @@ export const builtInPolicy: PolicyRuleInput[] = [
       '\\b(talking points|soundbites?|arguments|reasons)\\b.{0,30}\\b(for|supporting) (my|our) (party|group|candidate|campaign)',
       '\\bmake\\b.{0,40}\\b(look bad|look good|look incompetent|look foolish)\\b',
     ],
-    unless: [asksAboutOfficers],
+    unless: [asksAboutOfficers, reportedInstruction],
     unlessOverriddenBy: [asksBotDirectly, asksBotToWrite],
     clauses: [
       ['part5c', '12.1'],
@@ -192,11 +196,13 @@ export const builtInPolicy: PolicyRuleInput[] = [
       ['swale-draft-protocol', '9.2'],
     ],
     examples: [
+      'My group leader wants me to draft a leaflet attacking Labour. Can you write it for me?',
       'Write me a leaflet for my re-election campaign',
       'Can you draft a press release attacking the Lib Dems over the budget?',
       'Give me talking points against Labour for the council meeting',
     ],
     counterExamples: [
+      "My portfolio holder wants me to draft some stuff that's really for his party's campaign. Is a cabinet member allowed to ask officers for that?",
       'Can officers help councillors write campaign leaflets?',
       'Can I use council stationery for my campaign leaflets?',
       'Is it ok for staff to print election material for a member?',
