@@ -42,6 +42,8 @@ export interface StubSlackApi {
   script(method: string, ...responses: ScriptedResponse[]): void;
   /** Sets the Socket Mode URL returned by `apps.connections.open`. */
   setSocketUrl(url: string): void;
+  /** Calls `listener` with each call as it arrives; returns the unsubscribe function. */
+  onCall(listener: (call: RecordedCall) => void): () => void;
   /** Polls until `predicate` holds for the recorded calls; throws with the calls seen when `timeoutMs` passes. */
   waitFor<T>(predicate: (calls: RecordedCall[]) => T | undefined | false, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
@@ -75,7 +77,7 @@ export async function startStubSlackApi(options: StubSlackApiOptions = {}): Prom
     const token = auth?.startsWith('Bearer ') ? auth.slice(7) : (params.token as string | undefined);
 
     if (url.pathname.startsWith('/response/')) {
-      calls.push({
+      record({
         method: 'response_url',
         params: { ...params, name: url.pathname.slice(10) },
         at: now(),
@@ -85,7 +87,7 @@ export async function startStubSlackApi(options: StubSlackApiOptions = {}): Prom
       return;
     }
     const method = url.pathname.replace(/^\/api\//, '');
-    calls.push({ method, params, token, at: now(), time: performance.timeOrigin + performance.now() });
+    record({ method, params, token, at: now(), time: performance.timeOrigin + performance.now() });
 
     const scripted = scripts.get(method)?.shift();
     if (scripted) {
@@ -106,6 +108,11 @@ export async function startStubSlackApi(options: StubSlackApiOptions = {}): Prom
   });
 
   const now = () => Date.now() - started;
+  const listeners = new Set<(call: RecordedCall) => void>();
+  const record = (call: RecordedCall) => {
+    calls.push(call);
+    for (const listener of listeners) listener(call);
+  };
   const answer = (method: string, params: Record<string, unknown>): Record<string, unknown> => {
     switch (method) {
       case 'auth.test':
@@ -165,6 +172,10 @@ export async function startStubSlackApi(options: StubSlackApiOptions = {}): Prom
     },
     setSocketUrl(url) {
       socketUrl = url;
+    },
+    onCall(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     async waitFor(predicate, timeoutMs = 5_000) {
       const deadline = Date.now() + timeoutMs;

@@ -13,7 +13,7 @@ export class AnswerQueue {
 
   constructor(private readonly concurrency: number) {}
 
-  /** Runs `work` when a slot is free, after yielding to the event loop. */
+  /** Runs `work` when a slot is free, after yielding to the event loop, and yields again before resolving. */
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.running >= this.concurrency) {
       await new Promise<void>((resolve) => this.waiting.push(resolve));
@@ -22,7 +22,11 @@ export class AnswerQueue {
     }
     try {
       await yieldToEventLoop();
-      return await work();
+      const result = await work();
+      // The reply is rendered and sent in a later turn too, so requests that arrived meanwhile (acknowledgements
+      // Slack waits for) are handled first.
+      await yieldToEventLoop();
+      return result;
     } finally {
       const next = this.waiting.shift();
       // The slot passes straight to the next job, so `running` stays counted.
