@@ -1,3 +1,4 @@
+import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { HandoffPort, OpenedCase } from './answer/handoff-port.js';
 import type { Question } from './answer/question.js';
@@ -30,6 +31,7 @@ async function serve(port: NonNullable<typeof parentPort>, data: PipelineThreadD
     },
   };
 
+  lowerThisThreadsPriority(logger);
   try {
     const retriever = await openCorpusIndex({ config: data.config, logger });
     const { pipeline } = await assemblePipeline({
@@ -59,6 +61,20 @@ async function serve(port: NonNullable<typeof parentPort>, data: PipelineThreadD
   } catch (error) {
     send({ type: 'failed', message: describeError(error) });
     process.exit(1);
+  }
+}
+
+/**
+ * On Linux the nice value belongs to the thread, so this lowers the answer thread alone: when the CPUs are busy the
+ * main thread, which acknowledges Slack and Teams requests (Slack gives up after 3 s), runs first and answers take
+ * what is left. Elsewhere the call would lower the whole process, so it is skipped.
+ */
+function lowerThisThreadsPriority(logger: Logger): void {
+  if (process.platform !== 'linux') return;
+  try {
+    setPriority(constants.priority.PRIORITY_BELOW_NORMAL);
+  } catch (error) {
+    logger.debug('could not lower the answer thread priority', { error: describeError(error) });
   }
 }
 

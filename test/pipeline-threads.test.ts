@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,6 +77,19 @@ describe('answer threads', () => {
     const retried = await onThread.pipeline.answer(question);
     expect(retried.handoff?.reference).toBe(reference);
   });
+
+  it.runIf(process.platform === 'linux')(
+    'run below the priority of the thread that acknowledges requests',
+    () => {
+      const niceOf = (task: string) => {
+        const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      };
+      const tasks = readdirSync('/proc/self/task');
+      expect(niceOf(String(process.pid))).toBe(0);
+      expect(tasks.map(niceOf).filter((nice) => nice === 10)).toHaveLength(1);
+    },
+  );
 
   it('answer many questions at once, each with its own answer', async () => {
     const texts = Array.from({ length: 30 }, (_, index) =>
