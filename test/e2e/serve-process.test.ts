@@ -1,0 +1,106 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { botUserId, eventCallback, mention, sendSigned, signingSecret } from '../slack/slack-test-app.js';
+import { type StubSlackApi, startStubSlackApi } from '../support/stub-slack-api.js';
+
+// `protocol-bot serve` as an operator starts it: its own process (the compiled CLI, which `npm test` builds first),
+// Slack in HTTP mode against the stub Web API, Teams at /api/messages, answer threads as configured by default.
+let stub: StubSlackApi;
+let dataDir: string;
+let child: ChildProcess;
+let port: number;
+const logLines: Array<Record<string, unknown>> = [];
+
+beforeAll(async () => {
+  stub = await startStubSlackApi({ botUserId });
+  dataDir = mkdtempSync(path.join(tmpdir(), 'protocol-bot-serve-'));
+  child = spawn(process.execPath, ['bin/protocol-bot.js', 'serve'], {
+    env: {
+      PATH: process.env.PATH,
+      PORT: '0',
+      DATA_DIR: dataDir,
+      CORPUS_DIR: path.resolve('corpus'),
+      LOG_LEVEL: 'info',
+      SLACK_BOT_TOKEN: 'xoxb-serve-test',
+      SLACK_SIGNING_SECRET: signingSecret,
+      SLACK_API_URL: stub.apiUrl,
+      ANSWER_WORKERS: '1',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let buffered = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString('utf8');
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    for (const line of lines) {
+      try {
+        logLines.push(JSON.parse(line) as Record<string, unknown>);
+      } catch {
+        logLines.push({ message: line });
+      }
+    }
+  });
+  const exitedEarly = new Promise<never>((_resolve, reject) =>
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${JSON.stringify(logLines)}`))),
+  );
+  const listening = new Promise<number>((resolve) => {
+    const check = setInterval(() => {
+      const line = logLines.find((entry) => entry.message === 'http server listening');
+      if (line) {
+        clearInterval(check);
+        resolve(Number(line.port));
+      }
+    }, 20);
+  });
+  port = await Promise.race([listening, exitedEarly]);
+}, 60_000);
+
+afterAll(async () => {
+  if (child.exitCode === null) child.kill('SIGKILL');
+  await stub.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('protocol-bot serve', () => {
+  it('reports its health and the platforms it serves', async () => {
+    const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', platforms: ['teams', 'slack'], generative: false });
+  });
+
+  it('answers a Slack mention in its thread', async () => {
+    const event = mention({
+      user: 'U0SERVE',
+      text: 'How quickly must an officer reply to a councillor’s email?',
+      channel: 'C0SERVE',
+    });
+    const response = await sendSigned(
+      `http://127.0.0.1:${port}/slack/events`,
+      JSON.stringify(eventCallback(event)),
+      'application/json',
+    );
+    expect(response.status).toBe(200);
+    const reply = await stub.waitFor((calls) =>
+      calls.find(
+        (call) =>
+          call.method === 'chat.postMessage' &&
+          call.params.channel === 'C0SERVE' &&
+          call.params.thread_ts === event.ts,
+      ),
+    );
+    expect(JSON.stringify(reply.params.blocks)).toMatch(/two working days/);
+  });
+
+  it('shuts down cleanly on SIGTERM', async () => {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const messages = logLines.map((line) => line.message);
+    expect(messages).toContain('shutting down');
+    expect(logLines.filter((line) => line.level === 'error')).toEqual([]);
+  });
+});
