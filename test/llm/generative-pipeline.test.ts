@@ -161,3 +161,37 @@ describe('answers through the generative path', () => {
     expect(answer.citations[0]).toMatchObject({ document: 'part5c', clause: '6.4' });
   });
 });
+
+describe('the generative path on an answer thread, as `serve` runs it', () => {
+  let threaded: Runtime;
+  beforeAll(async () => {
+    threaded = await buildRuntime({
+      config: loadConfig({
+        DATA_DIR: dataDir,
+        CORPUS_DIR: path.resolve(import.meta.dirname, '../../corpus'),
+        OPENAI_MODEL: 'stub-model',
+        OPENAI_BASE_URL: stub.url,
+        OPENAI_TIMEOUT_MS: '1000',
+        OPENAI_MAX_RETRIES: '1',
+      }),
+      logger: silentLogger,
+      clock: fixedClock('2026-11-23T10:00:00Z'),
+      openCases: false,
+      answerWorkers: 1,
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await threaded?.close();
+  });
+
+  it('asks the model from the thread and shows its checked answer', async () => {
+    next = () => ({ toolArguments: replyTimes });
+    const answer = await threaded.pipeline.answer({
+      text: 'How quickly must an officer reply to a councillor’s email?',
+    });
+    expect(threaded.answerThreads).toBe(1);
+    expect(answer.decision).toBe('answer');
+    expect(answer.text).toContain('within two working days (part5c §6.2).');
+    expect(stub.chatRequests()).toHaveLength(1);
+  });
+});
