@@ -158,8 +158,10 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
     const standalone = await parts.condenser.condense(focusOnQuestions(searchText), question.history ?? []);
     const hits = rerankByCoverage(await retriever.search(standalone, SEARCH_DEPTH));
     // A follow-up ("and phone calls?") is in the remit when the thread it continues is.
+    const everyday = verdict.kind === 'none' && verdict.everyday;
     const inRemit =
-      verdict.kind !== 'none' || verdict.inRemit || policy.inRemit(cleanQuestion(standalone).folded);
+      !everyday &&
+      (verdict.kind !== 'none' || verdict.inRemit || policy.inRemit(cleanQuestion(standalone).folded));
     const assessment = assessRetrieval(hits, inRemit);
 
     if (verdict.kind === 'rule') {

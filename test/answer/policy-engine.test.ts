@@ -73,3 +73,24 @@ describe('off-topic questions', () => {
     it(question, () => expect(decide(question)).toBe('off_topic'));
   }
 });
+
+describe('everyday matters that mention a council word', () => {
+  const everyday = (text: string) => {
+    const verdict = engine.evaluate(cleanQuestion(text).folded);
+    return verdict.kind === 'none' && verdict.everyday;
+  };
+  for (const question of [
+    'happy friday everyone! any good lunch spots near the civic centre?',
+    "Is it going to rain for the mayor's parade on Saturday?",
+    'Any decent coffee places near the council offices?',
+  ]) {
+    it(`"${question}" needs a close match and is never a case`, () => expect(everyday(question)).toBe(true));
+  }
+  for (const question of [
+    'cllr emailed me monday asking for fly tipping figures for her ward, whats my deadline to reply?',
+    'haringey: a cllr reports a pothole for a resident, is that handled as a member enquiry?',
+    'Can a councillor take an officer out for lunch?',
+  ]) {
+    it(`"${question}" stays a protocol question`, () => expect(everyday(question)).toBe(false));
+  }
+});

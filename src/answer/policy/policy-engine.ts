@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { ProtocolBotError } from '../../errors.js';
 import { readJsonSetting } from '../../read-json-setting.js';
-import { governanceTerms, injectionPatterns, offTopicPatterns } from './governance-vocabulary.js';
+import {
+  everydayGovernanceWords,
+  governanceTerms,
+  injectionPatterns,
+  offTopicPatterns,
+} from './governance-vocabulary.js';
 import { type PolicyRule, type PolicyRuleInput, policyRuleSchema } from './policy-rule.js';
 import { builtInPolicy } from './policy-table.js';
 
@@ -18,7 +23,16 @@ interface CompiledRule {
 export type PolicyVerdict =
   | { kind: 'rule'; rule: PolicyRule }
   | { kind: 'off_topic' }
-  | { kind: 'none'; inRemit: boolean };
+  | {
+      kind: 'none';
+      inRemit: boolean;
+      /**
+       * The message is about an everyday matter (bins, weather, lunch, code) that also mentions a council word
+       * ("lunch near the civic centre", "a python script for the agenda pages"): only a close match is answered,
+       * and without one it is out of scope rather than a case for the Monitoring Officer.
+       */
+      everyday: boolean;
+    };
 
 /** The policy engine: the table, compiled, plus the remit test. */
 export interface PolicyEngine {
@@ -67,10 +81,13 @@ export function createPolicyEngine(extraRules: PolicyRuleInput[] = []): PolicyEn
         if (variants.some((variant) => matches(candidate, variant)))
           return { kind: 'rule', rule: candidate.rule };
       }
-      if (!inRemit(folded) && offTopicPatterns.some((pattern) => pattern.test(folded))) {
-        return { kind: 'off_topic' };
-      }
-      return { kind: 'none', inRemit: inRemit(folded) };
+      const remit = inRemit(folded);
+      if (!offTopicPatterns.some((pattern) => pattern.test(folded)))
+        return { kind: 'none', inRemit: remit, everyday: false };
+      if (!remit) return { kind: 'off_topic' };
+      // An everyday matter whose only governance words are everyday ones too ("lunch near the civic centre").
+      const everyday = !governanceTerms.test(folded.replace(everydayGovernanceWords, ' '));
+      return { kind: 'none', inRemit: remit, everyday };
     },
   };
 }

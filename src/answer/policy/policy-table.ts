@@ -22,7 +22,7 @@ const reportedInstruction =
   '\\b(wants?|wanted|asked|asks|asking|told|tells|telling|expects?|expected|instructed|pressur\\w+|leaning on|getting at) (me|us|my team|our team|officers?|staff|the team)\\b.{0,30}\\b(to )?(write|draft|produce|create|make|prepare|design|put together|do)\\b';
 // …unless the message also asks the bot directly for its view or for partisan output.
 const asksBotDirectly =
-  '\\b(state|name|say|reveal|confirm)\\b (the )?(best|right|correct|better) (party|candidate)\\b|\\b(would|do|will) (you|u) (support|back|vote|choose|pick|prefer|recommend)\\b|\\byou can tell me\\b|\\btell me why\\b|\\b(put|rank|order|rate|sort) (them|these|those|the (parties|groups))\\b|\\b(political )?(opinions?|views?) (are|is) (now )?(permitted|allowed)\\b|\\bif you were allowed\\b|\\b(tell me (who|which|how)|(you|u) (tell|decide|recommend|pick|choose)|your (own |personal |honest )?(view|opinion|recommendation|pick|preference|advice on (who|which))|what do (you|u) think|do (you|u) think|in your (view|opinion)|just answer|answer (it|that|the question|anyway)|give me your|who would you)\\b';
+  '\\b(state|name|say|reveal|confirm)\\b (the )?(best|right|correct|better) (party|candidate)\\b|\\b(would|do|will) (you|u) (support|back|vote|choose|pick|prefer|recommend)\\b|\\byou can tell me\\b|\\btell me why\\b|\\b(put|rank|order|rate|sort) (them|these|those|the (parties|groups))\\b|\\b(political )?(opinions?|views?) (are|is) (now )?(permitted|allowed)\\b|\\bif you were allowed\\b|\\bwhat would (you|u) do\\b|\\b(tell me (who|which|how)|(you|u) (tell|decide|recommend|pick|choose)|your (own |personal |honest )?(view|opinion|recommendation|pick|preference|advice on (who|which))|what do (you|u) think|do (you|u) think|in your (view|opinion)|just answer|answer (it|that|the question|anyway)|give me your|who would you)\\b';
 // A past or ongoing event, not a hypothetical ("a councillor shouted at me" vs "can a councillor shout at me?").
 const ongoingEvent =
   "\\b(has|have|had|was|were|keeps?|kept|is being|am being|are being|been|did|again|yesterday|today|last (week|night|month|meeting)|this (morning|week)|constantly|repeatedly|always|every time|won'?t stop|continues?|continually|started|just)\\b|\\b\\w+ed (me|us|my)\\b|\\bi feel\\b|\\bi'?m (feeling|scared|afraid|frightened|upset|worried|being)\\b";
@@ -95,7 +95,9 @@ export const builtInPolicy: PolicyRuleInput[] = [
       '\\b(decide|choose|pick)\\b.{0,15}\\bwho to (support|back|vote for)\\b',
       '\\b(who|which|what)\\b.{0,40}\\b(should|shall|ought|would|must|to|do i|do we|is best to)\\b.{0,25}\\bvote\\b',
       '\\b(should|shall|would|must|do) (i|we|people|residents|voters|everyone|my (family|ward))\\b.{0,30}\\bvote\\b.{0,20}\\b(for|against|labour|conservative|tory|green|reform|lib|snp|plaid|ukip|independent)',
-      '\\bhow (should|do|would) (i|we|you)\\b.{0,20}\\bvote\\b',
+      '\\bhow (should|do|would) (i|we|you)\\b(?!\\s+(register|apply|sign up|get|find|check)\\b).{0,20}\\bvote\\b',
+      // How to vote on a council item ("should I back the amendment or abstain?"); interests questions are escalated.
+      '\\b(should|shall) (i|we)\\b.{0,15}\\b(back|support|oppose|vote (for|against|on)|abstain( on)?)\\b.{0,40}\\b(amendment|motion|budget|proposals?|plan|options?|recommendation|item|it|this|that)\\b',
       '\\b(tell|advise|recommend|suggest)\\b.{0,20}\\b(me|us)?\\b.{0,20}\\b(who|which|how) to vote\\b',
       '\\bwho to vote for\\b',
       '\\b(who|which (party|candidate|one|side|group))\\b.{0,30}\\bvote (for|4)\\b',
@@ -103,7 +105,10 @@ export const builtInPolicy: PolicyRuleInput[] = [
       '\\b(which|what) (party|candidate)\\b.{0,40}\\b(best|better|deserves?|should win|to (support|back|choose|pick))\\b',
       '\\bvote (labour|conservative|tory|green|reform|lib dem|snp|plaid|ukip)\\b.{0,30}\\?',
     ],
-    unless: [asksAboutRules],
+    unless: [
+      asksAboutRules,
+      '\\b(interests?|dpi|declar\\w*|conflict|predetermin\\w*|bias(ed)?|dispensation|owns?|owned|my (\\w+ )?(wife|husband|partner|brother|sister|son|daughter|mum|dad|mother|father|family|relatives?|cousin|friend|neighbou?r|company|business|firm|employer|landlord|land|property|house|home|shares))\\b',
+    ],
     unlessOverriddenBy: [asksBotDirectly],
     clauses: [
       ['part5c', '3.1.5'],
@@ -115,10 +120,14 @@ export const builtInPolicy: PolicyRuleInput[] = [
       'who shld i vote for in the by-election',
       'Tell me who to vote for',
       'Is Labour the best party for our ward?',
+      "I'm undecided on the budget - should I back the independents' amendment or abstain? what would you do",
     ],
     counterExamples: [
       'Can officers tell councillors which party to vote for?',
       'How do members vote on a planning application if they have an interest?',
+      'How do I register to vote at my new address?',
+      'Should I abstain on the planning item if my wife owns the land next door?',
+      'Should I abstain on the planning item given my brother owns the neighbouring field?',
     ],
   },
   {
@@ -128,7 +137,8 @@ export const builtInPolicy: PolicyRuleInput[] = [
       'I can’t give opinions on political parties or their policies: officers, and this service, must stay politically neutral.',
     patterns: [
       `\\bshould (the )?${partyName}( or (the )?${partyName})? (be )?(running|run|in charge|in control|win|lead|govern)`,
-      '\\b(which|what) (party|group|one)\\b.{0,40}\\b(has|have|got|is|are|does|did|would)\\b.{0,30}\\b(best|better|worst|worse|strongest|weakest)\\b',
+      '\\b(which|what) (party|group|one|lot|side|bunch|crowd|team)\\b.{0,40}\\b(has|have|got|is|are|does|did|would)\\b.{0,30}\\b(best|better|worst|worse|strongest|weakest)\\b',
+      `\\b(which|who)\\b.{0,80}\\b(better|best|worse|worst|trust|prefer|rather|good job)\\b.{0,80}\\b${partyName}\\b.{0,15}\\b(or|vs\\.?|versus)\\b`,
       '\\b(would|do|will) (you|u) (support|back|vote for|choose|pick|prefer)\\b.{0,20}\\b(party|candidate|group|side)?',
       `\\b(rank|rate|score|grade|order|sort)\\b.{0,60}\\b(parties|political groups|party groups|groups on the council|${party})`,
       '\\b(parties|political groups|party groups)\\b.{0,200}\\b(best to worst|worst to best|in order of|out of (10|ten))\\b',
@@ -164,8 +174,12 @@ export const builtInPolicy: PolicyRuleInput[] = [
       'What do you think of the Conservatives’ housing policy?',
       'Is Labour better than the Tories on social care?',
       'Are the Greens right about the low traffic neighbourhood?',
+      'be honest, which lot would do a better job running the council after May, Reform or the Greens?',
     ],
-    counterExamples: ['Can officers express a view on party policy at a group meeting?'],
+    counterExamples: [
+      'Can officers express a view on party policy at a group meeting?',
+      'Which rules apply if Labour or the Greens ask for a better briefing than the other groups?',
+    ],
   },
   {
     id: 'campaign_material',
@@ -182,7 +196,7 @@ export const builtInPolicy: PolicyRuleInput[] = [
       '\\b(back|support|vote for|elect|re-?elect) (our|my|the \\w+) (candidate|party|group|councillors?)\\b',
       '\\b(use|using|put) (it|this|that|them|the (figures|data|numbers|list))\\b.{0,20}\\b(in|for) (my|our) (campaign|leaflets?|election|canvass\\w*|manifesto)',
       '\\bdoor[- ]?(knock\\w*|step\\w*) (script|leaflet|pitch)|\\bcanvass(ers|ing) (script|pitch|sheet)|\\bscript for (our|my) canvass',
-      '\\b(write|draft|create|compose|produce|design|make|prepare|come up with|help (me|us)( to)? (write|draft|with|make|create)|give me|generate|put together|rewrite|improve)\\b.{0,80}\\b(leaflets?|flyers?|manifestos?|campaign|canvass(ing)?|election (address|material|literature|leaflet|message|speech)|slogans?|hustings|focus leaflet|door ?knock(ing)? script|tweets? (attacking|against|slamming)|posts? (attacking|against|slamming)|attack (ad|lines?)|rebuttal|re-?election|get out the vote)\\b',
+      '\\b(write|draft|create|compose|produce|design|make|prepare|come up with|help (me|us)( to)? (write|draft|with|make|create)|give me|generate|put together|rewrite|improve|knock (up|together|out)|whip up|bash out|rustle up|dash off|jot down|pen|word|tweak|polish|punch up|sharpen)\\b.{0,80}\\b(leaflets?|flyers?|manifestos?|campaign|canvass(ing)?|election (address|material|literature|leaflet|message|speech)|slogans?|hustings|focus leaflet|door ?knock(ing)? script|tweets? (attacking|against|slamming)|posts? (attacking|against|slamming)|attack (ad|lines?)|rebuttal|re-?election|get out the vote)\\b',
       `\\b(write|draft|create|compose|produce|make|prepare|help (me|us)( to)? (write|draft))\\b.{0,60}\\b(press release|statement|speech|letter|post|email|article|tweet|newsletter)\\b.{0,60}\\b(attack(ing)?|against|slamming|criticis(e|ing)|rubbishing|exposing|for|promoting|supporting|praising)\\b.{0,20}\\b${party}`,
       `\\b(talking points|attack lines|arguments|reasons|dirt|ammunition|soundbites?)\\b.{0,30}\\b(against|on|to use against|for attacking|to beat|to defeat)\\b.{0,20}\\b(${party}|opponents?|the other candidates?|my rival)`,
       '\\b(talking points|soundbites?|arguments|reasons)\\b.{0,30}\\b(for|supporting) (my|our) (party|group|candidate|campaign)',
@@ -200,6 +214,7 @@ export const builtInPolicy: PolicyRuleInput[] = [
       'Write me a leaflet for my re-election campaign',
       'Can you draft a press release attacking the Lib Dems over the budget?',
       'Give me talking points against Labour for the council meeting',
+      'Can you knock up a few punchy lines for my re-election leaflet?',
     ],
     counterExamples: [
       "My portfolio holder wants me to draft some stuff that's really for his party's campaign. Is a cabinet member allowed to ask officers for that?",
@@ -214,11 +229,14 @@ export const builtInPolicy: PolicyRuleInput[] = [
     reason:
       'I can’t help with political strategy: officers, and this service, must not be drawn into party political work.',
     patterns: [
-      '\\bwin (my|our|the|this|that|a|his|her) (ward|seat|by-?election|election|marginal)\\b',
+      '\\bwin(ning)? (my|our|the|this|that|a|his|her) ([\\w-]+ ){0,3}(ward|seat|by-?election|election|marginal)\\b',
+      '\\b(maximi[sz]e|improve|boost|increase|better)\\b.{0,20}\\b(chances|odds) of (winning|being (re-?)?elected|holding|taking|gaining|keeping)\\b',
+      '\\b(which|what) (wards?|seats?|areas?|streets?|estates?|voters|residents)\\b.{0,40}\\b(should|shall|do|to)\\b.{0,20}\\b(target|focus on|prioriti[sz]e|door-?knock|canvass|leaflet)',
+      '\\b(we|i|us|our (group|party))\\b.{0,30}\\b(take|taking|gain|gaining|win|winning|seize|seizing) (overall )?control of the council\\b',
       '\\b(winnable|marginal seats?|target (wards?|seats?)|swing (wards?|seats?|voters))\\b',
       `\\bdefect(ing|ion)? to (${partyName}|another party|the other side)`,
       '\\bpolitically (smart|wise|sensible|savvy|shrewd|clever|astute)\\b|\\b(smart|wise|good|clever) (move|idea|play),? politically\\b',
-      '\\b(how|help me|help us|best way|strategy|tactics|plan)\\b.{0,50}\\b(win|beat|defeat|take|gain|hold|keep|unseat|oust|topple|overturn)\\b.{0,40}\\b(the )?(seat|ward|election|by-election|majority|control|vote|council|marginal|the opposition|labour|tories|conservatives|lib dems|greens|reform|independents)\\b',
+      '\\b(how|help me|help us|best way|strategy|tactics|plan)\\b.{0,50}\\b(win(ning)?|beat(ing)?|defeat(ing)?|take|gain|hold|keep|unseat(ing)?|oust(ing)?|topple|toppling|overturn(ing)?)\\b.{0,40}\\b(the )?(seat|ward|election|by-election|majority|control|vote|council|marginal|the opposition|labour|tories|conservatives|lib dems|greens|reform|independents)\\b',
       '\\b(campaign|election|electoral|political|party) (strategy|tactics|plan|messaging)\\b',
       '\\b(target|win over|persuade|mobilise|turn out)\\b.{0,20}\\b(swing )?(voters|the electorate|residents to vote)\\b',
       '\\bhow (can|do|should|could) (we|i|our group|my party|our party)\\b.{0,40}\\b(gain|get|win|attract|increase)\\b.{0,20}\\b(votes|support|seats|members)\\b',
@@ -232,8 +250,13 @@ export const builtInPolicy: PolicyRuleInput[] = [
     examples: [
       'How can we win the Milton ward off the Conservatives next year?',
       'What campaign strategy should our group use for the by-election?',
+      'How can our group maximise our chances of winning the Milton Regis by-election?',
+      'Which wards should we target with door-knocking if we want to take control of the council?',
     ],
-    counterExamples: ['Can officers attend a political group meeting about the budget?'],
+    counterExamples: [
+      'Can officers attend a political group meeting about the budget?',
+      'Which ward councillors should be told about a consultation in their ward?',
+    ],
   },
   {
     id: 'political_implications',
@@ -294,6 +317,23 @@ export const builtInPolicy: PolicyRuleInput[] = [
     ],
     examples: ['Write a poem about the monitoring officer', 'tell me a joke'],
     counterExamples: [],
+  },
+  {
+    id: 'coding_help',
+    decision: 'out_of_scope',
+    reason:
+      'I only answer questions about how councillors and officers work together, not programming or spreadsheets.',
+    patterns: [
+      '\\b(write|generate|give me|help me (with|write)|fix|debug|explain)\\b.{0,40}\\b(sql|python|javascript|typescript|powershell|vba|regex|macro|vlookup|xlookup|excel formula|spreadsheet formula|(a |some |the )?code(?! of)|(a |some |the )?(script|program|function) (to|that|for))\\b',
+    ],
+    examples: [
+      'can you write some SQL to pull member enquiry stats',
+      'write a python script to scrape the agenda pages',
+    ],
+    counterExamples: [
+      'Can you explain the code of conduct for members?',
+      'Write a canvassing script for our party',
+    ],
   },
 
   // ---- Escalations: the asker's own hard case, for the Monitoring Officer.
@@ -374,6 +414,10 @@ export const builtInPolicy: PolicyRuleInput[] = [
     patterns: [
       '\\b(told|asked|instructed|ordered|pressured|pressuring|wants?|wanted|expects?|made|getting) (me|us|my team)\\b.{0,15}\\bto (delete|destroy|shred|hide|withhold|conceal|alter|falsify|backdate|change|amend|rewrite|drop|withdraw|remove|suppress|bury|water down|tone down|leave out)\\b',
       "\\bor (else|(he|she|they)('ll|'d| will| would)) (make|get|have|see|report|sack|discipline|complain)",
+      // Asked to do something behind the process's back (a contract without a tender, quietly, off the record).
+      '\\b(told|asked|instructed|ordered|pressured|pressuring|wants?|wanted|expects?|getting|leaning on) (me|us|my team|officers|staff)\\b.{0,60}\\b(quietly|secretly|on the quiet|off the (record|books)|without (going (out )?to tender|a tender|tendering|telling|anyone knowing|the proper|following)|bypass\\w*|skip(ping)? the|get(ting)? round the)\\b',
+      // Told to stop serving some councillors: officers serve all members equally (Part 5C 2.7).
+      '\\b(told|asked|instructed|ordered|wants?|wanted|expects?) (me|us|my team|officers|staff)\\b.{0,15}\\b(to )?(stop|not|never|refuse to|avoid)( to)? (answering|replying to|responding to|helping|briefing|dealing with|talking to|speaking to|sending|giving|copying|answer|reply to|respond to|help|brief|deal with|talk to|speak to|send|give|copy)\\b.{0,40}\\b(councillors?|cllrs?|members?|opposition|group|party|leader)',
       '\\bmake (things|life) (difficult|hard|awkward|unpleasant|tough)',
     ],
     requireAny: [firstPerson],
@@ -387,8 +431,14 @@ export const builtInPolicy: PolicyRuleInput[] = [
       'A cabinet member told me to change the recommendation in my report or he would make things difficult for me',
       'My manager asked me to delete the emails a councillor wants to see',
       'A councillor keeps pressuring me to change my report recommendation',
+      'The portfolio holder has asked me to quietly give the contract to his friend without going out to tender',
+      "My manager told me to stop answering the opposition councillors' queries",
+      'The chief executive told us not to brief the Green group any more',
     ],
-    counterExamples: ['Can a councillor ask an officer to change a report?'],
+    counterExamples: [
+      'Can a councillor ask an officer to change a report?',
+      'Can a councillor tell officers to stop working on a project?',
+    ],
   },
   {
     id: 'bullying_or_harassment',
@@ -407,6 +457,8 @@ export const builtInPolicy: PolicyRuleInput[] = [
       '^(what|how) (is|are|does|do) (bullying|harassment|intimidation|victimisation)\\b',
       '^(what|which) (counts|constitutes|amounts to|is classed|is considered)\\b',
       '^(define|definition of)\\b',
+      "\\b(difference between|distinguish\\w*|the line between|where('?s| is) the line)\\b",
+      '\\bfor (our|the|an?|my) (induction|training|workshop|session|course|slides?|presentation|e-?learning|quiz|guidance note)\\b',
       '^(can|could|may|is it (ok|okay|acceptable|allowed|normal) for|are|is|should) (an? |the |any )?(councillors?|cllrs?|members?|officers?|chairs?|chairman)\\b',
     ],
     sensitive: true,
@@ -422,6 +474,7 @@ export const builtInPolicy: PolicyRuleInput[] = [
     ],
     counterExamples: [
       'What counts as bullying under the Swale protocol?',
+      "For our induction training - what's the difference between robust scrutiny of an officer and bullying?",
       'Can a councillor criticise an officer in public?',
     ],
   },
@@ -433,7 +486,7 @@ export const builtInPolicy: PolicyRuleInput[] = [
     patterns: [
       '\\b(make|lodge|file|raise|submit|put in|bring|report)\\b.{0,20}\\b(a |an )?(formal )?(complaint|allegation|grievance|concern)s?\\b.{0,30}\\b(about|against|regarding|over)\\b',
       "\\b(i want to|i'?d like to|i wish to|i need to|how do i|how can i|where do i)\\b.{0,10}\\b(complain|report)\\b.{0,30}\\b(about|against)\\b.{0,20}\\b(a |the |my |our |cllr|councillor|member|the (leader|chair|mayor|deputy leader))",
-      '\\b(councillor|cllr|member|the (leader|chair|chairman|mayor|portfolio holder|cabinet member))\\b.{0,40}\\b(has|have|had|was|is|keeps|kept|been)\\b.{0,40}\\b(rude|abusive|aggressive|offensive|racist|sexist|homophobic|discriminat|insult|lied|lying|misled|breach(ed)?|broke|broken|ignored|disclosed|leaked|undermin|criticis(ed|ing) me|named me|blamed me|defam|slander)',
+      '\\b(councillor|cllr|member|the (leader|chair|chairman|mayor|portfolio holder|cabinet member))\\b.{0,40}\\b(has|have|had|was|is|keeps|kept|been|posted|tweeted|wrote|said|called|accused|described)\\b.{0,40}\\b(rude|abusive|aggressive|offensive|racist|sexist|homophobic|discriminat|insult|lied|lying|misled|breach(ed)?|broke|broken|ignored|disclosed|leaked|undermin|criticis(ed|ing) me|named me|blamed me|defam|slander|incompetent|useless|lazy|a liar|an idiot)',
     ],
     requireAny: [firstPerson],
     unless: ['^(what|how) (is|does) the (complaints?|process)\\b.{0,30}\\b(work|process)\\b'],
@@ -447,6 +500,7 @@ export const builtInPolicy: PolicyRuleInput[] = [
     examples: [
       'I want to make a complaint about Councillor Jones',
       'The chair was really rude to me at committee and blamed me for the delay',
+      'A councillor posted on Facebook that I am incompetent and named me',
     ],
     counterExamples: ['Who decides complaints about councillors?'],
   },
@@ -486,10 +540,16 @@ export const builtInPolicy: PolicyRuleInput[] = [
       "\\b(can|may|could) i (still )?(vote|speak|take part|participate|sit)\\b.{0,80}\\b(my|mine|own|i own|i live|i work|i'?m a (director|trustee|governor|member)|family|relative|friend|neighbour|landlord|employer|company|business|shares)",
       '\\bmy (own )?(interest|interests|dpi|shares|shareholding|business|company|employer|property|house|land|home|wife|husband|partner|son|daughter|family)\\b.{0,80}\\b(planning|application|contract|tender|vote|decision|item|agenda|meeting|committee|grant|licen[cs]e)\\b.{0,60}\\b(declare|interest|vote|conflict|allowed|can i|should i|do i)',
       "\\b(i have|i'?ve got|there is|is there) (a |an )?(conflict of interest|pecuniary interest|dpi|interest to declare|prejudicial interest)\\b",
+      // The asker's own or family interest in business coming before their own committee, told as a situation.
+      "\\bmy (own )?(wife|husband|partner|son|daughter|family|brother|sister|mum|dad|father|mother|relative|cousin|friend|company|business|firm|employer|land|property|house)('?s)?\\b.{0,80}\\b(bid|bidding|tender\\w*|application|applied|contract|grant|licen[cs]e|planning)\\b.{0,80}\\b(my|our) (committee|panel|cabinet|meeting|agenda|portfolio|board)\\b",
       '\\b(gift|hospitality|tickets?|dinner|lunch|present)\\b.{0,40}\\b(offered|given|received|accepted)\\b.{0,40}\\b(me|i|us)\\b',
       "\\b(i was|i'?ve been|i have been|we were)\\b.{0,20}\\b(offered|given|sent)\\b.{0,30}\\b(gift|hospitality|tickets?|dinner|lunch|present|trip)",
     ],
     requireAny: [firstPerson],
+    // Registering to vote is electoral administration, not a register of interests.
+    unless: [
+      '\\bregister(ed|ing)? to vote\\b|\\belectoral (roll|register)\\b|\\bpolling (station|card)\\b|\\bpostal vote\\b',
+    ],
     clauses: [
       ['swale-agenda', '4'],
       ['swale-mo-report', '2.1'],
@@ -499,8 +559,13 @@ export const builtInPolicy: PolicyRuleInput[] = [
     examples: [
       'My wife owns a shop next to the planning application site, do I need to declare an interest?',
       'I need a dispensation to vote on the budget',
+      "My wife's company has just bid for the cleaning contract, which comes to my committee next week",
     ],
-    counterExamples: ['What is a disclosable pecuniary interest?', 'Who can grant dispensations?'],
+    counterExamples: [
+      'What is a disclosable pecuniary interest?',
+      'Who can grant dispensations?',
+      'How do I register to vote at my new address?',
+    ],
   },
   {
     id: 'gifts_and_hospitality',
