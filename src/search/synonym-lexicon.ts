@@ -295,7 +295,24 @@ export const synonymLexicon: readonly SynonymGroup[] = [
   },
   { id: 'information', phrases: ['information', 'info', 'details', 'data', 'particulars'] },
   { id: 'chair', phrases: ['chair', 'chairman', 'chairmen', 'chairwoman', 'chairperson', 'chairs'] },
-  { id: 'decline', phrases: ['decline', 'refuse', 'refusal', 'reject', 'rejection'] },
+  { id: 'decline', phrases: ['decline', 'refuse', 'refusal', 'reject', 'rejection', 'say no', 'turn down'] },
+  // Sending someone else to a group meeting (Part 5C 11.6, Bursledon 4.1(b): "a representative in their stead").
+  {
+    id: 'stand-in',
+    phrases: ['representative', 'in their stead', 'instead', 'stand in', 'deputise', 'send someone else'],
+  },
+  // Officers in politically restricted posts "cannot be Local Councillors" (Part 5C 10.1).
+  {
+    id: 'stand-for-council',
+    phrases: [
+      'local councillor',
+      'stand as a councillor',
+      'stand for election',
+      'stand for council',
+      'run for council',
+      'become a councillor',
+    ],
+  },
   { id: 'relay', phrases: ['relay', 'pass on', 'divulge', 'repeat', 'report back'] },
   {
     id: 'satisfied',
