@@ -97,7 +97,7 @@ export const builtInPolicy: PolicyRuleInput[] = [
       '\\b(should|shall|would|must|do) (i|we|people|residents|voters|everyone|my (family|ward))\\b.{0,30}\\bvote\\b.{0,20}\\b(for|against|labour|conservative|tory|green|reform|lib|snp|plaid|ukip|independent)',
       '\\bhow (should|do|would) (i|we|you)\\b(?!\\s+(register|apply|sign up|get|find|check)\\b).{0,20}\\bvote\\b',
       // How to vote on a council item ("should I back the amendment or abstain?"); interests questions are escalated.
-      '\\b(should|shall) (i|we)\\b.{0,15}\\b(back|support|oppose|vote (for|against|on)|abstain( on)?)\\b.{0,40}\\b(amendment|motion|budget|proposals?|plan|options?|recommendation|item|it|this|that)\\b',
+      '\\b(should|shall) (i|we)\\b.{0,15}\\b(back|support|oppose|vote (for|against|on)|abstain( on)?)\\b.{0,40}\\b(amendment|motion|budget|proposals?|(local |the )plan|options?|recommendation|item|scheme|application)\\b',
       '\\b(tell|advise|recommend|suggest)\\b.{0,20}\\b(me|us)?\\b.{0,20}\\b(who|which|how) to vote\\b',
       '\\bwho to vote for\\b',
       '\\b(who|which (party|candidate|one|side|group))\\b.{0,30}\\bvote (for|4)\\b',
@@ -126,6 +126,7 @@ export const builtInPolicy: PolicyRuleInput[] = [
       'Can officers tell councillors which party to vote for?',
       'How do members vote on a planning application if they have an interest?',
       'How do I register to vote at my new address?',
+      'Should I support this officer’s request for training?',
       'Should I abstain on the planning item if my wife owns the land next door?',
       'Should I abstain on the planning item given my brother owns the neighbouring field?',
     ],
@@ -138,7 +139,7 @@ export const builtInPolicy: PolicyRuleInput[] = [
     patterns: [
       `\\bshould (the )?${partyName}( or (the )?${partyName})? (be )?(running|run|in charge|in control|win|lead|govern)`,
       '\\b(which|what) (party|group|one|lot|side|bunch|crowd|team)\\b.{0,40}\\b(has|have|got|is|are|does|did|would)\\b.{0,30}\\b(best|better|worst|worse|strongest|weakest)\\b',
-      `\\b(which|who)\\b.{0,80}\\b(better|best|worse|worst|trust|prefer|rather|good job)\\b.{0,80}\\b${partyName}\\b.{0,15}\\b(or|vs\\.?|versus)\\b`,
+      `^(?!.*\\b(brief\\w*|attend\\w*|officers?|directors?|chief exec\\w*|ceo|clerks?|staff)\\b).*\\b(which|who)\\b.{0,80}\\b(better|best|worse|worst|trust|prefer|rather|good job)\\b.{0,80}\\b${partyName}\\b.{0,15}\\b(or|vs\\.?|versus)\\b`,
       '\\b(would|do|will) (you|u) (support|back|vote for|choose|pick|prefer)\\b.{0,20}\\b(party|candidate|group|side)?',
       `\\b(rank|rate|score|grade|order|sort)\\b.{0,60}\\b(parties|political groups|party groups|groups on the council|${party})`,
       '\\b(parties|political groups|party groups)\\b.{0,200}\\b(best to worst|worst to best|in order of|out of (10|ten))\\b',
@@ -179,6 +180,7 @@ export const builtInPolicy: PolicyRuleInput[] = [
     counterExamples: [
       'Can officers express a view on party policy at a group meeting?',
       'Which rules apply if Labour or the Greens ask for a better briefing than the other groups?',
+      'Who is better placed to brief the Labour or Conservative group, the CEO or a director?',
     ],
   },
   {
@@ -196,7 +198,7 @@ export const builtInPolicy: PolicyRuleInput[] = [
       '\\b(back|support|vote for|elect|re-?elect) (our|my|the \\w+) (candidate|party|group|councillors?)\\b',
       '\\b(use|using|put) (it|this|that|them|the (figures|data|numbers|list))\\b.{0,20}\\b(in|for) (my|our) (campaign|leaflets?|election|canvass\\w*|manifesto)',
       '\\bdoor[- ]?(knock\\w*|step\\w*) (script|leaflet|pitch)|\\bcanvass(ers|ing) (script|pitch|sheet)|\\bscript for (our|my) canvass',
-      '\\b(write|draft|create|compose|produce|design|make|prepare|come up with|help (me|us)( to)? (write|draft|with|make|create)|give me|generate|put together|rewrite|improve|knock (up|together|out)|whip up|bash out|rustle up|dash off|jot down|pen|word|tweak|polish|punch up|sharpen)\\b.{0,80}\\b(leaflets?|flyers?|manifestos?|campaign|canvass(ing)?|election (address|material|literature|leaflet|message|speech)|slogans?|hustings|focus leaflet|door ?knock(ing)? script|tweets? (attacking|against|slamming)|posts? (attacking|against|slamming)|attack (ad|lines?)|rebuttal|re-?election|get out the vote)\\b',
+      '\\b(write|draft|create|compose|produce|design|make|prepare|come up with|help (me|us)( to)? (write|draft|with|make|create)|give me|generate|put together|rewrite|improve|knock (up|together|out)|whip up|bash out|rustle up|dash off|jot down|polish|punch up|sharpen)\\b.{0,80}\\b(leaflets?|flyers?|manifestos?|campaign|canvass(ing)?|election (address|material|literature|leaflet|message|speech)|slogans?|hustings|focus leaflet|door ?knock(ing)? script|tweets? (attacking|against|slamming)|posts? (attacking|against|slamming)|attack (ad|lines?)|rebuttal|re-?election|get out the vote)\\b',
       `\\b(write|draft|create|compose|produce|make|prepare|help (me|us)( to)? (write|draft))\\b.{0,60}\\b(press release|statement|speech|letter|post|email|article|tweet|newsletter)\\b.{0,60}\\b(attack(ing)?|against|slamming|criticis(e|ing)|rubbishing|exposing|for|promoting|supporting|praising)\\b.{0,20}\\b${party}`,
       `\\b(talking points|attack lines|arguments|reasons|dirt|ammunition|soundbites?)\\b.{0,30}\\b(against|on|to use against|for attacking|to beat|to defeat)\\b.{0,20}\\b(${party}|opponents?|the other candidates?|my rival)`,
       '\\b(talking points|soundbites?|arguments|reasons)\\b.{0,30}\\b(for|supporting) (my|our) (party|group|candidate|campaign)',
@@ -221,6 +223,7 @@ export const builtInPolicy: PolicyRuleInput[] = [
       'Can officers help councillors write campaign leaflets?',
       'Can I use council stationery for my campaign leaflets?',
       'Is it ok for staff to print election material for a member?',
+      'How should I word my email to officers about the residents’ campaign against the incinerator?',
     ],
   },
   {
@@ -415,7 +418,8 @@ export const builtInPolicy: PolicyRuleInput[] = [
       '\\b(told|asked|instructed|ordered|pressured|pressuring|wants?|wanted|expects?|made|getting) (me|us|my team)\\b.{0,15}\\bto (delete|destroy|shred|hide|withhold|conceal|alter|falsify|backdate|change|amend|rewrite|drop|withdraw|remove|suppress|bury|water down|tone down|leave out)\\b',
       "\\bor (else|(he|she|they)('ll|'d| will| would)) (make|get|have|see|report|sack|discipline|complain)",
       // Asked to do something behind the process's back (a contract without a tender, quietly, off the record).
-      '\\b(told|asked|instructed|ordered|pressured|pressuring|wants?|wanted|expects?|getting|leaning on) (me|us|my team|officers|staff)\\b.{0,60}\\b(quietly|secretly|on the quiet|off the (record|books)|without (going (out )?to tender|a tender|tendering|telling|anyone knowing|the proper|following)|bypass\\w*|skip(ping)? the|get(ting)? round the)\\b',
+      '\\b(told|asked|instructed|ordered|pressured|pressuring|wants?|wanted|expects?|getting|leaning on) (me|us|my team|officers|staff)\\b.{0,15}\\bto (quietly|secretly) (give|award|drop|approve|grant|sign off|waive|fast-?track|push through|let|pass|hand|change|alter|move|withdraw|close)\\b',
+      '\\b(told|asked|instructed|ordered|pressured|pressuring|wants?|wanted|expects?|getting|leaning on) (me|us|my team|officers|staff)\\b.{0,80}\\b(without (going (out )?to tender|a tender|tendering|telling anyone|anyone knowing|following the (process|procedure|rules))|bypass(ing)? the (process|procedure|rules|procurement)|off the books)\\b',
       // Told to stop serving some councillors: officers serve all members equally (Part 5C 2.7).
       '\\b(told|asked|instructed|ordered|wants?|wanted|expects?) (me|us|my team|officers|staff)\\b.{0,15}\\b(to )?(stop|not|never|refuse to|avoid)( to)? (answering|replying to|responding to|helping|briefing|dealing with|talking to|speaking to|sending|giving|copying|answer|reply to|respond to|help|brief|deal with|talk to|speak to|send|give|copy)\\b.{0,40}\\b(councillors?|cllrs?|members?|opposition|group|party|leader)',
       '\\bmake (things|life) (difficult|hard|awkward|unpleasant|tough)',
@@ -434,10 +438,12 @@ export const builtInPolicy: PolicyRuleInput[] = [
       'The portfolio holder has asked me to quietly give the contract to his friend without going out to tender',
       "My manager told me to stop answering the opposition councillors' queries",
       'The chief executive told us not to brief the Green group any more',
+      'My director asked me to quietly drop the enforcement case against the leader’s cousin',
     ],
     counterExamples: [
       'Can a councillor ask an officer to change a report?',
       'Can a councillor tell officers to stop working on a project?',
+      'My boss asked me to quietly check whether the cllr’s request is reasonable before replying',
     ],
   },
   {
