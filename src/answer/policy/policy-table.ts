@@ -491,7 +491,7 @@ export const builtInPolicy: PolicyRuleInput[] = [
       'A complaint about a councillor’s conduct is for the Monitoring Officer, who assesses complaints under the Code of Conduct.',
     patterns: [
       '\\b(make|lodge|file|raise|submit|put in|bring|report)\\b.{0,20}\\b(a |an )?(formal )?(complaint|allegation|grievance|concern)s?\\b.{0,30}\\b(about|against|regarding|over)\\b',
-      "\\b(i want to|i'?d like to|i wish to|i need to|how do i|how can i|where do i)\\b.{0,10}\\b(complain|report)\\b.{0,30}\\b(about|against)\\b.{0,20}\\b(a |the |my |our |cllr|councillor|member|the (leader|chair|mayor|deputy leader))",
+      "\\b(i want to|i'?d like to|i wish to|i need to|how do i|how can i|where do i)\\b.{0,10}\\b(complain|report)\\b.{0,30}\\b(about|against)\\b.{0,20}\\b(a |the |my |our |one of (the|our) )?(ward |local |parish |town )?(cllr|councill?or|member|leader|chair|chairman|mayor|deputy leader|portfolio holder|cabinet member|officer|colleague|manager)s?\\b",
       '\\b(councillor|cllr|member|the (leader|chair|chairman|mayor|portfolio holder|cabinet member))\\b.{0,40}\\b(has|have|had|was|is|keeps|kept|been|posted|tweeted|wrote|said|called|accused|described)\\b.{0,40}\\b(rude|abusive|aggressive|offensive|racist|sexist|homophobic|discriminat|insult|lied|lying|misled|breach(ed)?|broke|broken|ignored|disclosed|leaked|undermin|criticis(ed|ing) me|named me|blamed me|defam|slander|incompetent|useless|lazy|a liar|an idiot)',
     ],
     requireAny: [firstPerson],
@@ -508,7 +508,10 @@ export const builtInPolicy: PolicyRuleInput[] = [
       'The chair was really rude to me at committee and blamed me for the delay',
       'A councillor posted on Facebook that I am incompetent and named me',
     ],
-    counterExamples: ['Who decides complaints about councillors?'],
+    counterExamples: [
+      'Who decides complaints about councillors?',
+      'I want to complain about my bin collection',
+    ],
   },
   {
     id: 'relationship_disclosure',
