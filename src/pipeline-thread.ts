@@ -67,12 +67,14 @@ async function serve(port: NonNullable<typeof parentPort>, data: PipelineThreadD
 /**
  * On Linux the nice value belongs to the thread, so this lowers the answer thread alone: when the CPUs are busy the
  * main thread, which acknowledges Slack and Teams requests (Slack gives up after 3 s), runs first and answers take
- * what is left. Elsewhere the call would lower the whole process, so it is skipped.
+ * what is left. Nice 19 rather than 10: in the Slack bench it kept both the acknowledgement and the answer targets
+ * in more runs (answers are short bursts, and an idle CPU still runs them at full speed). Elsewhere the call would
+ * lower the whole process, so it is skipped.
  */
 function lowerThisThreadsPriority(logger: Logger): void {
   if (process.platform !== 'linux') return;
   try {
-    setPriority(constants.priority.PRIORITY_BELOW_NORMAL);
+    setPriority(constants.priority.PRIORITY_LOW);
   } catch (error) {
     logger.debug('could not lower the answer thread priority', { error: describeError(error) });
   }

@@ -87,7 +87,7 @@ describe('answer threads', () => {
       };
       const tasks = readdirSync('/proc/self/task');
       expect(niceOf(String(process.pid))).toBe(0);
-      expect(tasks.map(niceOf).filter((nice) => nice === 10)).toHaveLength(1);
+      expect(tasks.map(niceOf).filter((nice) => nice === 19)).toHaveLength(1);
     },
   );
 
