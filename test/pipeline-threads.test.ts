@@ -115,22 +115,23 @@ describe('a failing answer thread', () => {
     },
   };
   const config = loadConfig({ LOG_LEVEL: 'debug' });
-  const capture = () => {
+  /** Threads started from a failing module (test/support), with the log lines they cause. */
+  const startFailing = async (module: string, count: number) => {
     const lines: Array<{ level: string; message: string }> = [];
-    return { lines, logger: createLogger('debug', (line) => lines.push(JSON.parse(line))) };
+    const threads = await startPipelineThreads({
+      config,
+      logger: createLogger('debug', (line) => lines.push(JSON.parse(line))),
+      clock,
+      count,
+      generative: false,
+      fallback,
+      entry: new URL(`./support/${module}`, import.meta.url),
+    });
+    return { threads, lines };
   };
 
   it('hands its questions to the main thread and is restarted after a crash', async () => {
-    const { lines, logger } = capture();
-    const threads = await startPipelineThreads({
-      config,
-      logger,
-      clock,
-      count: 1,
-      generative: false,
-      fallback,
-      entry: new URL('./support/crashing-pipeline-thread.mjs', import.meta.url),
-    });
+    const { threads, lines } = await startFailing('crashing-pipeline-thread.mjs', 1);
     try {
       const answer = await threads.pipeline.answer({ text: 'Can officers attend group meetings?', asker });
       expect(answer.text).toBe('answered here');
@@ -146,16 +147,7 @@ describe('a failing answer thread', () => {
   });
 
   it('that cannot start leaves every question to the main thread', async () => {
-    const { lines, logger } = capture();
-    const threads = await startPipelineThreads({
-      config,
-      logger,
-      clock,
-      count: 2,
-      generative: false,
-      fallback,
-      entry: new URL('./support/unstartable-pipeline-thread.mjs', import.meta.url),
-    });
+    const { threads, lines } = await startFailing('unstartable-pipeline-thread.mjs', 2);
     try {
       expect(
         (await threads.pipeline.answer({ text: 'Can officers attend group meetings?', asker })).text,

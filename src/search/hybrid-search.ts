@@ -87,6 +87,8 @@ export class HybridSearch implements Retriever {
   private readonly titleTerms = new Map<string, readonly string[]>();
   private readonly stubs = new Map<number, boolean>();
   private byNumber: Map<string, number[]> | undefined;
+  /** Each document's title terms, built on the first query (every query weighs the query's words against them). */
+  private titles: Array<{ id: string; terms: ReadonlySet<string> }> | undefined;
   private corrector: SpellingCorrector | undefined;
 
   /** The corpus vocabulary as query analysis sees it; the spelling corrector is built on first need. */
@@ -185,7 +187,8 @@ export class HybridSearch implements Retriever {
    * documents' titles, of the query's own words found in each title. Words in every title ("council") weigh nothing.
    */
   private namedDocuments(ownTerms: ReadonlySet<string>): Map<string, number> {
-    const titles = [...this.documents.keys()].map((id) => ({ id, terms: new Set(this.documentTerms(id)) }));
+    this.titles ??= [...this.documents.keys()].map((id) => ({ id, terms: new Set(this.documentTerms(id)) }));
+    const titles = this.titles;
     const named = new Map<string, number>();
     let best = 0;
     for (const term of ownTerms) {
@@ -214,13 +217,12 @@ export class HybridSearch implements Retriever {
 
   private clauseNumbers(): Map<string, number[]> {
     if (!this.byNumber) {
-      this.byNumber = new Map();
+      const byNumber = new Map<string, number[]>();
       this.clauses.forEach((clause, doc) => {
         const id = clause.id.toLowerCase();
-        const list = (this.byNumber as Map<string, number[]>).get(id) ?? [];
-        list.push(doc);
-        (this.byNumber as Map<string, number[]>).set(id, list);
+        byNumber.set(id, [...(byNumber.get(id) ?? []), doc]);
       });
+      this.byNumber = byNumber;
     }
     return this.byNumber;
   }

@@ -17,8 +17,7 @@ const anySwapLength = 8;
  * twice ("offficer"), a wrong vowel in a longer word ("independant") or a wrong letter in a long one ("politipal").
  * Only one slip per word, never in the first or last letter, and nothing for short words: a real word the corpus
  * happens not to use ("stuff", "score", "complain") is one letter from some corpus word far more often than it is a
- * typo. The most
- * used corpus term wins a tie.
+ * typo. The most used corpus term wins a tie.
  */
 export class SpellingCorrector {
   private readonly byFirstLetter = new Map<string, VocabularyTerm[]>();

@@ -2,7 +2,8 @@
  * A light, predictable English stemmer: Porter's step 1 (plurals, -ed/-ing, terminal y) and step 5a (a final e), so
  * that "councillors" → "councillor", "meetings" → "meet", "replied"/"replies"/"replying" → "repli" and
  * "provide"/"provided"/"providing" → "provid", plus -bility → -ble ("responsibility" ~ "responsible") and the common
- * irregular verbs ("heard" → "hear", "given" → "give"), while words keep a recognisable shape. Input must already be lower-case letters and digits.
+ * irregular verbs ("heard" → "hear", "given" → "give"), while words keep a recognisable shape. Input must already
+ * be lower-case letters and digits.
  */
 export function stem(word: string): string {
   const irregular = irregularVerbs.get(word);

@@ -35,10 +35,9 @@ let runtime: Runtime;
 let dataDir: string;
 let next: (request: RecordedRequest) => StubReply = () => ({ status: 500 });
 
-beforeAll(async () => {
-  stub = await startStubOpenAi((request) => next(request));
-  dataDir = mkdtempSync(path.join(tmpdir(), 'protocol-bot-llm-'));
-  const config = loadConfig({
+/** The shipped corpus in the temporary DATA_DIR, with the chat model served by the stub. */
+const stubModelConfig = () =>
+  loadConfig({
     DATA_DIR: dataDir,
     CORPUS_DIR: path.resolve(import.meta.dirname, '../../corpus'),
     OPENAI_MODEL: 'stub-model',
@@ -46,8 +45,12 @@ beforeAll(async () => {
     OPENAI_TIMEOUT_MS: '1000',
     OPENAI_MAX_RETRIES: '1',
   });
+
+beforeAll(async () => {
+  stub = await startStubOpenAi((request) => next(request));
+  dataDir = mkdtempSync(path.join(tmpdir(), 'protocol-bot-llm-'));
   runtime = await buildRuntime({
-    config,
+    config: stubModelConfig(),
     logger: silentLogger,
     clock: fixedClock('2026-11-23T10:00:00Z'),
     openCases: false,
@@ -166,14 +169,7 @@ describe('the generative path on an answer thread, as `serve` runs it', () => {
   let threaded: Runtime;
   beforeAll(async () => {
     threaded = await buildRuntime({
-      config: loadConfig({
-        DATA_DIR: dataDir,
-        CORPUS_DIR: path.resolve(import.meta.dirname, '../../corpus'),
-        OPENAI_MODEL: 'stub-model',
-        OPENAI_BASE_URL: stub.url,
-        OPENAI_TIMEOUT_MS: '1000',
-        OPENAI_MAX_RETRIES: '1',
-      }),
+      config: stubModelConfig(),
       logger: silentLogger,
       clock: fixedClock('2026-11-23T10:00:00Z'),
       openCases: false,
