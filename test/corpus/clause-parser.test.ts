@@ -75,7 +75,7 @@ const expectedCounts: Record<string, number> = {
   'swale-agenda': 15,
   'swale-mo-report': 45,
   'swale-protocol-report': 15,
-  'swale-draft-protocol': 80,
+  'swale-draft-protocol': 81,
   'haringey-draft-protocol': 85,
 };
 
@@ -246,11 +246,24 @@ describe('bursledon', () => {
     const cover = clause('bursledon', 'Cover');
     expect(cover.text).toContain('Next Review date — March 2018');
     expect(cover.text).toContain('Approved & Ratified by: Full Council – 27 April 2016');
-    expect(clause('bursledon', '5.2').text).toBe('Procedure for Councillor');
+  });
+
+  it('keeps the last line of the source: the body of 5.2', () => {
+    const procedure = clause('bursledon', '5.2');
+    expect(procedure.text).toMatch(/^Procedure for Councillor\nIn the event that a Councillor is dissatisfied/);
+    expect(procedure.text).toMatch(/take advice from the Monitoring Officer\.$/);
   });
 });
 
 describe('district-code', () => {
+  it('keeps the last line of the source: the closing paragraph, cited by the nearest number', () => {
+    const last = idsOf('district-code').at(-1);
+    expect(last).toBe('16.8');
+    expect(clause('district-code', '16.8').text).toMatch(
+      /please contact either your Service Manager or the Monitoring Officer\.$/,
+    );
+  });
+
   it('reads `a.` items under 1.1 with the lead-in', () => {
     const guidance = clause('district-code', '1.1(a)');
     expect(guidance.parent).toBe('1.1');
@@ -345,9 +358,21 @@ describe('haringey-draft-protocol', () => {
     expect(clause('haringey-draft-protocol', '4.25').text).toContain('and interpret the relevant rules');
     expect(clause('haringey-draft-protocol', '4.5').text).toContain('The Role of Elected Members in Major');
   });
+
+  it('keeps the last line of the source: 5.3', () => {
+    const dissatisfied = clause('haringey-draft-protocol', '5.3');
+    expect(dissatisfied.text).toMatch(/^In the event that a member is dissatisfied with the conduct/);
+    expect(dissatisfied.text).toMatch(/discuss this with their group whip\.$/);
+  });
 });
 
 describe('swale-draft-protocol', () => {
+  it('keeps the last line of the source: 11.4', () => {
+    expect(clause('swale-draft-protocol', '11.4').text).toBe(
+      'Further advice or clarification can be sought from the Monitoring Officer or the Head of Legal Partnership.',
+    );
+  });
+
   it('keeps both clauses printed as 2.1, and 2.0, in order', () => {
     const ids = idsOf('swale-draft-protocol');
     expect(ids.slice(1, 8)).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '2.1']);
