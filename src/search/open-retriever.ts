@@ -102,7 +102,9 @@ export async function openRetriever(options: OpenRetrieverOptions): Promise<Open
   const remote = await createRemoteEmbeddings(config);
   const dense = options.dense ?? config.DENSE_EMBEDDER;
   const encoder =
-    !remote && dense === 'encoder' ? new SentenceEncoderEmbeddings({ cacheDir: options.encoderCacheDir }) : null;
+    !remote && dense === 'encoder'
+      ? new SentenceEncoderEmbeddings({ cacheDir: options.encoderCacheDir })
+      : null;
   if (encoder) await encoder.check();
   const identity =
     remote?.identity ??
