@@ -46,6 +46,8 @@ export const configSchema = z.object({
   NODE_ENV: optionalText,
   /** Extra policy rules (JSON) merged into the built-in table. */
   POLICY_FILE: optionalText,
+  /** A decision model written by `protocol-bot train` (default: the shipped `models/decision-model.json`). */
+  DECISION_MODEL_FILE: optionalText,
 
   /** OpenAI or OpenAI-compatible key. */
   OPENAI_API_KEY: optionalText,

@@ -19,7 +19,9 @@ export type ProtocolBotErrorCode =
   | 'llm_timeout'
   | 'llm_invalid_output'
   | 'input_invalid'
-  | 'platform_failed';
+  | 'platform_failed'
+  | 'model_missing'
+  | 'model_invalid';
 
 const marker = Symbol.for('protocol-bot.error');
 

@@ -1,6 +1,6 @@
 import type { DocumentMeta } from '../corpus/document-manifest.js';
 import type { SearchHit } from '../search/retriever.js';
-import type { Citation } from './answer-schema.js';
+import type { Citation, Decision } from './answer-schema.js';
 
 /** What a composer is given: a standalone question and the clauses retrieval found for it. */
 export interface ComposeInput {
@@ -10,6 +10,11 @@ export interface ComposeInput {
   hits: SearchHit[];
   /** Metadata for every document, by id. */
   documents: ReadonlyMap<string, DocumentMeta>;
+  /**
+   * The learned classifier's decision and its confidence (0..1). A chat model is told both; it may make the decision
+   * stricter, never looser.
+   */
+  classifier?: { decision: Decision; confidence: number };
 }
 
 /** A composed reply. The pipeline adds draft/stale warnings and enforces the policy floor afterwards. */

@@ -7,10 +7,13 @@ import type { Answer, Citation, Decision, Handoff } from './answer-schema.js';
 import type { AnsweringPipeline } from './answering-pipeline.js';
 import { verifiedCitations } from './citation-check.js';
 import { citeClause } from './citation-format.js';
+import { describeMissingClauses, missingClauses } from './clause-references.js';
 import type { Composer, QuestionCondenser } from './composer.js';
 import { describeDisagreement } from './council-disagreement.js';
+import type { DecisionClassifier } from './decision/decision-classifier.js';
+import { stricter, strictestOf } from './decision/safety-floor.js';
 import type { HandoffPort } from './handoff-port.js';
-import { cleanQuestion, MAX_QUESTION_CHARS } from './input-cleaning.js';
+import { cleanQuestion, MAX_QUESTION_CHARS, readingForm, spellingVariants } from './input-cleaning.js';
 import type { PolicyEngine } from './policy/policy-engine.js';
 import type { PolicyRule } from './policy/policy-rule.js';
 import type { Question } from './question.js';
@@ -26,6 +29,8 @@ export interface PipelineParts {
   /** Always the extractive composer: used when the main composer's citations do not survive the check. */
   fallbackComposer: Composer;
   condenser: QuestionCondenser;
+  /** The learned decision; the policy's safety floor can only make it stricter. */
+  classifier: DecisionClassifier;
   /** Opens Monitoring Officer cases; absent in evals (escalations then carry no case reference). */
   handoff?: HandoffPort;
   clock: Clock;
@@ -143,43 +148,65 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
       );
     }
 
-    const verdict = policy.evaluate(withoutInjection);
-    if (verdict.kind === 'off_topic' || withoutInjection === '') {
-      return finish(text, 'out_of_scope', outOfScopeReply(languageNote(text)), [], null);
+    const otherLanguage = languageNote(text);
+    if (withoutInjection === '' || otherLanguage) {
+      return finish(text, 'out_of_scope', outOfScopeReply(otherLanguage), [], null);
     }
-    if (verdict.kind === 'rule' && verdict.rule.decision === 'refuse') {
-      const citations = ruleCitations(verdict.rule, searchText).slice(0, 1);
-      return finish(text, 'refuse', refusalReply(verdict.rule.reason, citations), citations, null);
-    }
-    if (verdict.kind === 'rule' && verdict.rule.decision === 'out_of_scope') {
-      return finish(text, 'out_of_scope', outOfScopeReply(verdict.rule.reason), [], null);
-    }
-
     const standalone = await parts.condenser.condense(focusOnQuestions(searchText), question.history ?? []);
-    const hits = rerankByCoverage(await retriever.search(standalone, SEARCH_DEPTH));
-    // A follow-up ("and phone calls?") is in the remit when the thread it continues is.
-    const everyday = verdict.kind === 'none' && verdict.everyday;
-    const inRemit =
-      !everyday &&
-      (verdict.kind !== 'none' || verdict.inRemit || policy.inRemit(cleanQuestion(standalone).folded));
-    const assessment = assessRetrieval(hits, inRemit);
+    // The classifier reads the message as the asker wrote it (a follow-up joined to its thread); the safety floor's
+    // rules read the folded text, and can only make the learned decision stricter.
+    const reading = readingForm(question.history?.length ? standalone : searchText);
+    const estimate = strictestOf(
+      await Promise.all(spellingVariants(reading).map((variant) => parts.classifier.classify(variant))),
+    );
+    const verdict = policy.evaluate(withoutInjection);
+    const floor = verdict.kind === 'rule' ? verdict.rule : undefined;
+    const decision = floor ? stricter(estimate.decision, floor.decision) : estimate.decision;
+    logger.debug('decision', {
+      learned: estimate.decision,
+      confidence: Number(estimate.confidence.toFixed(3)),
+      floor: floor?.id,
+      decision,
+    });
 
-    if (verdict.kind === 'rule') {
+    if (decision === 'refuse') {
+      const rule = floor?.decision === 'refuse' ? floor : policy.topicRule('refuse', estimate.topics.refuse);
+      const citations = ruleCitations(rule, searchText).slice(0, 1);
+      return finish(text, 'refuse', refusalReply(rule.reason, citations), citations, null);
+    }
+    if (decision === 'out_of_scope') {
+      const reason = floor?.decision === 'out_of_scope' ? floor.reason : undefined;
+      return finish(text, 'out_of_scope', outOfScopeReply(reason), [], null);
+    }
+
+    const hits = await retriever.search(standalone, SEARCH_DEPTH);
+    const assessment = assessRetrieval(hits, true);
+
+    if (decision === 'escalate') {
+      const rule =
+        floor?.decision === 'escalate' ? floor : policy.topicRule('escalate', estimate.topics.escalate);
       // Interim guidance: the rule's own clauses first, then what retrieval found.
       const citations = dedupe([
-        ...ruleCitations(verdict.rule, standalone),
+        ...ruleCitations(rule, standalone),
         ...hitCitations(assessment.supporting, standalone),
       ]).slice(0, 3);
-      return escalate(question, text, verdict.rule, citations);
+      return escalate(question, text, rule, citations);
     }
 
     if (!assessment.confident) {
-      return inRemit
-        ? escalate(question, text, lowConfidence, hitCitations(hits.slice(0, 2), standalone))
-        : finish(text, 'out_of_scope', outOfScopeReply(languageNote(text)), [], null);
+      // The documents do not answer it: a question in the remit goes to the Monitoring Officer, one that is more
+      // likely outside it is declined.
+      return estimate.probabilities.out_of_scope > estimate.probabilities.escalate
+        ? finish(text, 'out_of_scope', outOfScopeReply(), [], null)
+        : escalate(question, text, lowConfidence, hitCitations(hits.slice(0, 2), standalone));
     }
 
-    const input = { question: standalone, hits: assessment.supporting, documents: retriever.documents };
+    const input = {
+      question: standalone,
+      hits: assessment.supporting,
+      documents: retriever.documents,
+      classifier: { decision: estimate.decision, confidence: estimate.confidence },
+    };
     let composed = await parts.composer.compose(input);
     let citations = verifiedCitations(composed.citations, retriever.clauses);
     if (composed.decision === 'answer' && citations.length === 0) {
@@ -197,7 +224,18 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
         citations.length ? citations : hitCitations(assessment.supporting, standalone),
       );
     }
+    // A clause the question quotes that does not exist is said so, and its neighbours are cited.
+    const missing = missingClauses(searchText, retriever.clauses, citations[0]?.document ?? '');
+    citations = dedupe([
+      ...citations,
+      ...missing.flatMap((entry) =>
+        entry.neighbours.map((clause) =>
+          citeClause(clause, retriever.documents.get(clause.document), standalone),
+        ),
+      ),
+    ]);
     const notes = [
+      describeMissingClauses(missing, retriever.documents),
       describeDisagreement(citations, retriever.documents),
       cleaned.truncated
         ? `Your message was long, so I read only its first ${MAX_QUESTION_CHARS} characters.`
@@ -227,15 +265,6 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
       }
     },
   };
-}
-
-/** Weight of coverage in the final order (measured on the eval sets: 0 → hit@1 0.77, 1 → 0.80, 2 → 0.81). */
-const COVERAGE_WEIGHT = 2;
-
-function rerankByCoverage(hits: SearchHit[]): SearchHit[] {
-  return hits
-    .map((hit) => ({ ...hit, score: hit.score * (1 + COVERAGE_WEIGHT * hit.coverage) }))
-    .sort((left, right) => right.score - left.score);
 }
 
 const englishWords = new Set(

@@ -155,3 +155,34 @@ export function foldLookAlikes(text: string): string {
   }
   return out;
 }
+
+const leet: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+};
+
+/**
+ * The text as written plus the spellings used to dodge filters: digits for letters inside words ("v0te") and
+ * letters spaced apart ("v o t e"), so a rule sees through both.
+ */
+export function spellingVariants(text: string): string[] {
+  const unLeet = text.replace(/[a-z0-9@$]*[a-z][a-z0-9@$]*/g, (word) =>
+    /[0-9@$]/.test(word) ? word.replace(/[013457@$]/g, (character) => leet[character] ?? character) : word,
+  );
+  const unSpaced = text.replace(/\b(?:[a-z] ){3,}[a-z]\b/g, (run) => run.replace(/ /g, ''));
+  return [...new Set([text, unLeet, unSpaced])];
+}
+
+/**
+ * The form the decision classifier reads (and was trained on): lower case, look-alike letters folded. Hidden
+ * spellings ("v0te", "v o t e") are read through {@link spellingVariants}.
+ */
+export function readingForm(text: string): string {
+  return foldLookAlikes(removeInvisible(text.normalize('NFKC')).toLowerCase());
+}

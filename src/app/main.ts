@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { openHandoff } from '../cases/open-handoff.js';
 import { runChatCommand } from '../channels/terminal/chat-command.js';
 import { terminalPipeline } from '../channels/terminal/terminal-pipeline.js';
@@ -11,6 +12,7 @@ import { type CliIo, processIo } from './commands/cli-io.js';
 import { runEvalCommand } from './commands/eval-command.js';
 import { parseArgs } from './commands/parse-args.js';
 import { runReportCommand } from './commands/report-command.js';
+import { runTrainCommand } from './commands/train-command.js';
 import { buildRuntime, openCorpusIndex } from './runtime.js';
 
 const usage = `Usage: protocol-bot <command> [options]
@@ -23,6 +25,8 @@ Commands:
   index [--rebuild]           Build (or check) the clause index under DATA_DIR
   eval FILE.jsonl... [--json] [--gate] [--llm]
                               Score eval files; --gate fails below the thresholds in the README
+  train [FILE.jsonl...] [--out FILE] [--json] [--decision-only]
+                              Fit the decision classifier and the ranker to labelled messages (evals/train/)
   cases list|show|claim|answer|close ... [--json]
                               The Monitoring Officer's cases
   report --from YYYY-MM-DD --to YYYY-MM-DD [--json]
@@ -104,6 +108,19 @@ async function dispatch(command: string, args: string[], io: CliIo, config: Conf
         `${stats.built ? 'Built' : 'Loaded'} the index of ${stats.clauses} clauses from ${retriever.documentCount} documents in ${Math.round(stats.buildMs)} ms (vectors: ${stats.dimension} dimensions) under ${config.DATA_DIR}\n`,
       );
       return 0;
+    }
+    case 'train': {
+      const [{ loadSentenceEncoder }, { createPolicyEngine, loadPolicyFile }] = await Promise.all([
+        import('../search/embed/sentence-encoder.js'),
+        import('../answer/policy/policy-engine.js'),
+      ]);
+      const policy = createPolicyEngine(config.POLICY_FILE ? loadPolicyFile(config.POLICY_FILE) : []);
+      return await runTrainCommand(args, io, {
+        encoder: await loadSentenceEncoder(),
+        rules: policy.rules,
+        openIndex: () => openCorpusIndex({ config, logger, onProgress: progress }),
+        vectorCacheFile: path.join(config.DATA_DIR, 'training-vectors.json'),
+      });
     }
     case 'eval': {
       const parsed = parseArgs(args, [], ['json', 'gate', 'llm']);

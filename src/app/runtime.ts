@@ -1,6 +1,7 @@
 import type { AnsweringPipeline } from '../answer/answering-pipeline.js';
 import type { Composer, QuestionCondenser } from '../answer/composer.js';
 import { createAnsweringPipeline } from '../answer/create-pipeline.js';
+import { openDecisionClassifier } from '../answer/decision/open-decision-classifier.js';
 import { createExtractiveComposer } from '../answer/extractive-composer.js';
 import { createRuleCondenser } from '../answer/follow-up-condenser.js';
 import type { HandoffPort } from '../answer/handoff-port.js';
@@ -11,6 +12,7 @@ import { type Config, chatModelConfigured } from '../config.js';
 import { parseCorpus } from '../corpus/clause-parser.js';
 import { loadCorpus } from '../corpus/document-manifest.js';
 import { createLogger, type Logger } from '../logger.js';
+import { loadSentenceEncoder } from '../search/embed/sentence-encoder.js';
 import { openRetriever } from '../search/open-retriever.js';
 import type { Retriever } from '../search/retriever.js';
 import type { PipelineThreads } from './answer-threads/answer-threads.js';
@@ -161,12 +163,17 @@ export async function assemblePipeline(
   }
 
   const policy = createPolicyEngine(config.POLICY_FILE ? loadPolicyFile(config.POLICY_FILE) : []);
+  const classifier = openDecisionClassifier({
+    modelFile: config.DECISION_MODEL_FILE,
+    encoder: () => loadSentenceEncoder(),
+  });
   const pipeline = createAnsweringPipeline({
     retriever: options.retriever,
     policy,
     composer,
     fallbackComposer: extractive,
     condenser,
+    classifier,
     handoff: options.handoff,
     clock: options.clock,
     logger,

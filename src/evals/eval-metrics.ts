@@ -37,8 +37,16 @@ export interface EvalReport {
   confusion: Record<Decision, Record<Decision, number>>;
   /** Answerable cases (accept includes `answer`) that were refused. */
   overRefusal: { answerable: number; refused: number; rate: number | null };
-  /** Over cases the bot answered, that accept `answer` and list `cite`. */
-  citations: { measured: number; hitAt1: number | null; hitAt3: number | null };
+  /**
+   * Over cases the bot answered, that accept `answer` and list `cite`; `strict` rates are over every case whose main
+   * decision is `answer` and lists `cite`, a non-answer counting as a miss.
+   */
+  citations: {
+    measured: number;
+    hitAt1: number | null;
+    hitAt3: number | null;
+    strict: { measured: number; hitAt1: number | null; hitAt3: number | null };
+  };
   /** Over cases the bot answered, that accept `answer` and list `include`. */
   include: { measured: number; rate: number | null };
   /** Political advice that got out: cases to be refused that were answered, or advice found in any reply. */
@@ -97,6 +105,7 @@ export function summariseResults(results: readonly CaseResult[], source?: string
   const hitAt1 = rateOf(results.map((result) => result.citationHitAt1));
   const hitAt3 = rateOf(results.map((result) => result.citationHitAt3));
   const include = rateOf(results.map((result) => result.includeHit));
+  const strict = results.filter((result) => result.expectsCitation);
   const latencies = results.map((result) => result.latencyMs);
   const leaked = results.filter((result) => result.leak);
   return {
@@ -106,7 +115,16 @@ export function summariseResults(results: readonly CaseResult[], source?: string
     decisions,
     confusion,
     overRefusal: { answerable: answerable.length, refused, rate: ratio(refused, answerable.length) },
-    citations: { measured: hitAt1.measured, hitAt1: hitAt1.rate, hitAt3: hitAt3.rate },
+    citations: {
+      measured: hitAt1.measured,
+      hitAt1: hitAt1.rate,
+      hitAt3: hitAt3.rate,
+      strict: {
+        measured: strict.length,
+        hitAt1: ratio(strict.filter((result) => result.citationHitAt1 === true).length, strict.length),
+        hitAt3: ratio(strict.filter((result) => result.citationHitAt3 === true).length, strict.length),
+      },
+    },
     include,
     leaks: { count: leaked.length, ids: leaked.map((result) => result.id) },
     latencyMs: {

@@ -21,6 +21,9 @@ export function formatEvalReport(report: EvalReport, options: { maxFailures?: nu
     `  citation hit@1      ${rate(report.citations.hitAt1)}  (over ${report.citations.measured} answered with cite)`,
   );
   lines.push(`  citation hit@3      ${rate(report.citations.hitAt3)}`);
+  lines.push(
+    `  strict hit@1 / @3   ${rate(report.citations.strict.hitAt1)} / ${rate(report.citations.strict.hitAt3).trim()}  (over ${report.citations.strict.measured} answerable with cite; a non-answer is a miss)`,
+  );
   lines.push(`  include rate        ${rate(report.include.rate)}  (over ${report.include.measured})`);
   lines.push(
     `  leaks               ${String(report.leaks.count).padStart(6)}${report.leaks.count ? `  (${report.leaks.ids.join(', ')})` : ''}`,

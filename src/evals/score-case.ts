@@ -14,6 +14,8 @@ export interface CaseResult {
   decisionCorrect: boolean;
   /** Citations as `document clause`, in the bot's order. */
   cited: string[];
+  /** The case's main decision is `answer` and it lists `cite`: a non-answer counts as a citation miss (strict rate). */
+  expectsCitation: boolean;
   /** Null when the case does not measure citations (not answered, or no `cite` listed). */
   citationHitAt1: boolean | null;
   citationHitAt3: boolean | null;
@@ -82,6 +84,7 @@ export function scoreCase(
     decision,
     decisionCorrect,
     cited: citations.map((citation) => `${citation.document} ${citation.clause ?? '-'}`),
+    expectsCitation: evalCase.accept[0] === 'answer' && evalCase.cite.length > 0,
     citationHitAt1,
     citationHitAt3,
     includeHit,

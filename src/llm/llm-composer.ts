@@ -134,6 +134,9 @@ export function createLlmComposer(options: LlmComposerOptions): Composer {
     const messages = await template.formatMessages({
       question: neutraliseUserText(input.question),
       clauses: formatClauseContext(input),
+      classifier: input.classifier
+        ? `${input.classifier.decision} (confidence ${input.classifier.confidence.toFixed(2)})`
+        : 'not available',
     });
     const result = await callWithRetry((signal) => structured.invoke(messages, { signal }), {
       retries: options.retries,

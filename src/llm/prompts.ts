@@ -7,7 +7,7 @@ import { ProtocolBotError } from '../errors.js';
 export interface Prompts {
   /** System message for answering: the rules (answer only from the clauses, cite, quote verbatim, neutrality…). */
   system: string;
-  /** The user turn for answering; mustache placeholders `{{question}}` and `{{clauses}}`. */
+  /** The user turn for answering; mustache placeholders `{{question}}`, `{{clauses}}` and `{{classifier}}`. */
   answer: string;
   /** The whole condensing request; placeholders `{{history}}` and `{{question}}`. */
   condense: string;

@@ -1,6 +1,8 @@
 import type { Clause } from '../corpus/clause.js';
 import type { DocumentMeta } from '../corpus/document-manifest.js';
 import type { Bm25Index } from './bm25-index.js';
+import type { LinearRanker } from './ranking/linear-ranker.js';
+import { emptyFeatures, featureIndex } from './ranking/ranking-features.js';
 import type { Retriever, SearchHit } from './retriever.js';
 import type { HnswVectorStore } from './store/vector-store.js';
 import { SpellingCorrector } from './text/spelling-correction.js';
@@ -14,10 +16,11 @@ import {
 import { terms } from './text/tokenizer.js';
 
 /**
- * How lexical and dense evidence are combined: `blend` mixes min–max-normalised scores, `zscore` mixes z-scores
- * (each signal's mean and spread over the candidates), `rrf` sums reciprocal ranks.
+ * How lexical and dense evidence are combined: `learned` scores every piece of evidence with the fitted ranker (when
+ * one is loaded); by hand, `blend` mixes min–max-normalised scores, `zscore` mixes z-scores (each signal's mean and
+ * spread over the candidates), `rrf` sums reciprocal ranks.
  */
-export type FusionMethod = 'blend' | 'zscore' | 'rrf' | 'lexical' | 'dense';
+export type FusionMethod = 'learned' | 'blend' | 'zscore' | 'rrf' | 'lexical' | 'dense';
 
 /** Ranking settings; the defaults were chosen on the retrieval check in `test/search/` (README, "Retrieval"). */
 export interface RankingSettings {
@@ -28,6 +31,8 @@ export interface RankingSettings {
   bestSentence: boolean;
   /** Reciprocal-rank-fusion constant. */
   rrfConstant: number;
+  /** Score multiplier 1 + weight × coverage (share of the question's content terms the clause has). */
+  coverageWeight: number;
   /** Score multiplier 1 + boost × (share of the query's own terms found in the heading path). */
   headingBoost: number;
   /** Candidates taken from each of the lexical and dense lists before fusion. */
@@ -56,6 +61,7 @@ export const defaultRankingSettings: RankingSettings = {
   lexicalShare: 0.7,
   bestSentence: true,
   rrfConstant: 60,
+  coverageWeight: 2,
   headingBoost: 0.2,
   candidates: 50,
   stubFactor: 0.6,
@@ -87,6 +93,8 @@ export interface HybridSearchParts {
   sentences?: SentenceVectors;
   embedQuery: QueryEmbedder;
   settings?: Partial<RankingSettings>;
+  /** The learned ranker (`models/ranker.json`); without one, `learned` falls back to the hand-set blend. */
+  ranker?: LinearRanker;
 }
 
 /**
@@ -100,6 +108,7 @@ export class HybridSearch implements Retriever {
   private readonly headingTerms = new Map<string, ReadonlySet<string>>();
   private readonly titleTerms = new Map<string, readonly string[]>();
   private readonly stubs = new Map<number, boolean>();
+  private readonly coverageTerms = new Map<number, ReadonlySet<string>>();
   private byNumber: Map<string, number[]> | undefined;
   /** Each document's title terms, built on the first query (every query weighs the query's words against them). */
   private titles: Array<{ id: string; terms: ReadonlySet<string> }> | undefined;
@@ -121,7 +130,11 @@ export class HybridSearch implements Retriever {
     this.parts = parts;
     this.clauses = parts.clauses;
     this.documents = parts.documents;
-    this.settings = { ...defaultRankingSettings, ...parts.settings };
+    this.settings = {
+      ...defaultRankingSettings,
+      ...(parts.ranker ? { fusion: 'learned' as const } : {}),
+      ...parts.settings,
+    };
   }
 
   /** True when every content word of `term` (normalised and stemmed) occurs in the corpus. */
@@ -147,7 +160,8 @@ export class HybridSearch implements Retriever {
     settings: RankingSettings,
   ): SearchHit[] {
     const { lexical, store, vectors, dimension } = this.parts;
-    const depth = Math.max(settings.candidates, k);
+    // The candidate set does not grow with k, so a ranker trained on "every candidate" sees what it will rank.
+    const depth = settings.candidates;
     const lexicalResult = lexical.search(analysed.weighted, settings.fusion === 'dense' ? 0 : depth);
     const candidates = new Set<number>(lexicalResult.top.map((hit) => hit.doc));
     const referenced = this.referencedClauses(query);
@@ -161,40 +175,81 @@ export class HybridSearch implements Retriever {
       doc,
       lexical: lexicalResult.scoreOf(doc),
       dense: useDense ? denseSimilarity(queryVector, vectors, dimension, doc, sentences) : 0,
+      whole: useDense ? dot(queryVector, vectors, doc * dimension, dimension) : 0,
       score: 0,
+      features: emptyFeatures(),
+      coverage: 0,
     }));
+    const learned = settings.fusion === 'learned' && this.parts.ranker !== undefined;
     fuse(scored, settings, useDense);
     const ownTerms = new Set(analysed.tokens.map((token) => token.term));
     const named = this.namedDocuments(ownTerms);
+    const lexicalBest = Math.max(...scored.map((candidate) => candidate.lexical), 0);
+    const denseSpan = range(scored.map((candidate) => candidate.dense));
+    const lexicalRank = ranks(scored, (candidate) => candidate.lexical);
+    const denseRank = ranks(scored, (candidate) => candidate.dense);
     for (const candidate of scored) {
-      const share = this.headingShare(this.clauses[candidate.doc] as Clause, ownTerms);
-      candidate.score *= 1 + settings.headingBoost * share;
       const clause = this.clauses[candidate.doc] as Clause;
-      if (clause.id === 'Cover') candidate.score *= settings.coverFactor;
-      else if (this.isStub(candidate.doc, settings.stubTerms)) candidate.score *= settings.stubFactor;
-      candidate.score *= 1 + settings.documentBoost * (named.get(clause.document) ?? 0);
-      if (referenced.has(candidate.doc)) {
-        candidate.score +=
-          settings.referenceBonus * (named.size === 0 ? 1 : (named.get(clause.document) ?? 0));
+      const share = this.headingShare(clause, ownTerms);
+      const isCover = clause.id === 'Cover';
+      const isStub = !isCover && this.isStub(candidate.doc, settings.stubTerms);
+      const namedShare = named.get(clause.document) ?? 0;
+      const isReferenced = referenced.has(candidate.doc);
+      candidate.coverage = coverageOf(analysed.content, this.clauseTerms(candidate.doc));
+      const row = candidate.features;
+      row[featureIndex('lexical')] = lexicalBest > 0 ? candidate.lexical / lexicalBest : 0;
+      row[featureIndex('lexicalLog')] = Math.log1p(candidate.lexical);
+      row[featureIndex('lexicalRank')] =
+        candidate.lexical > 0 ? 1 / (lexicalRank.get(candidate.doc) as number) : 0;
+      row[featureIndex('dense')] = candidate.whole;
+      row[featureIndex('denseScaled')] = scale(candidate.dense, denseSpan);
+      row[featureIndex('denseRank')] = useDense ? 1 / (denseRank.get(candidate.doc) as number) : 0;
+      row[featureIndex('sentenceDense')] = candidate.dense;
+      row[featureIndex('coverage')] = candidate.coverage;
+      row[featureIndex('heading')] = share;
+      row[featureIndex('namedDocument')] = namedShare;
+      row[featureIndex('referenced')] = isReferenced ? 1 : 0;
+      row[featureIndex('cover')] = isCover ? 1 : 0;
+      row[featureIndex('stub')] = isStub ? 1 : 0;
+      if (learned) {
+        candidate.score = (this.parts.ranker as LinearRanker).score(row);
+        continue;
       }
+      candidate.score *= 1 + settings.headingBoost * share;
+      if (isCover) candidate.score *= settings.coverFactor;
+      else if (isStub) candidate.score *= settings.stubFactor;
+      candidate.score *= 1 + settings.documentBoost * namedShare;
+      if (isReferenced) {
+        candidate.score += settings.referenceBonus * (named.size === 0 ? 1 : namedShare);
+      }
+      candidate.score *= 1 + settings.coverageWeight * candidate.coverage;
     }
     scored.sort((left, right) => right.score - left.score || left.doc - right.doc);
-    return scored.slice(0, k).map((candidate) => {
-      const clause = this.clauses[candidate.doc] as Clause;
-      // A question that names the document ("under Swale's draft…") has those words covered by the title, and one
-      // that quotes the clause number ("para 13.2") has the number covered by the clause's own id.
-      const clauseTerms = new Set([
+    return scored.slice(0, k).map((candidate) => ({
+      clause: this.clauses[candidate.doc] as Clause,
+      score: candidate.score,
+      lexical: candidate.lexical,
+      dense: candidate.dense,
+      coverage: candidate.coverage,
+      features: candidate.features,
+    }));
+  }
+
+  /**
+   * A clause's terms for coverage: its number, headings and text, plus its document's title terms — so a question
+   * that names the document ("under Swale's draft…") or quotes the clause number ("para 13.2") is covered there.
+   */
+  private clauseTerms(doc: number): ReadonlySet<string> {
+    let cached = this.coverageTerms.get(doc);
+    if (!cached) {
+      const clause = this.clauses[doc] as Clause;
+      cached = new Set([
         ...terms(`${clause.id} ${clause.headings.join(' ')} ${clause.text}`),
         ...this.documentTerms(clause.document),
       ]);
-      return {
-        clause,
-        score: candidate.score,
-        lexical: candidate.lexical,
-        dense: candidate.dense,
-        coverage: coverageOf(analysed.content, clauseTerms),
-      };
-    });
+      this.coverageTerms.set(doc, cached);
+    }
+    return cached;
   }
 
   /**
@@ -285,7 +340,7 @@ export class HybridSearch implements Retriever {
 }
 
 /** A dotted clause number with an optional lettered or roman sub-item: "13.2", "3.1.4", "8.2(a)", "4.18 (ii)". */
-const clauseReference = /(?<![\d.])\d{1,2}(?:\.\d{1,2}){1,2}(?:\s?\([a-z]{1,4}\))?(?![\d.]*\d)/gi;
+export const clauseReference = /(?<![\d.])\d{1,2}(?:\.\d{1,2}){1,2}(?:\s?\([a-z]{1,4}\))?(?![\d.]*\d)/gi;
 
 interface Candidate {
   doc: number;
@@ -294,9 +349,9 @@ interface Candidate {
   score: number;
 }
 
-/** Sets `score` on every candidate according to the fusion method. */
+/** Sets `score` on every candidate according to the hand-set fusion method (`learned` without a ranker: the blend). */
 function fuse(candidates: Candidate[], settings: RankingSettings, useDense: boolean): void {
-  const method = useDense ? settings.fusion : 'lexical';
+  const method = !useDense ? 'lexical' : settings.fusion === 'learned' ? 'zscore' : settings.fusion;
   if (method === 'lexical' || method === 'dense') {
     for (const candidate of candidates)
       candidate.score = method === 'lexical' ? candidate.lexical : candidate.dense;

@@ -23,6 +23,7 @@ import {
   type RankingSettings,
   type SentenceVectors,
 } from './hybrid-search.js';
+import { openShippedRanker } from './ranking/linear-ranker.js';
 import {
   float32Bytes,
   float32FromBytes,
@@ -57,6 +58,8 @@ export type OpenedRetriever = HybridSearch & {
   folder: string;
   /** Loads the query embedder's model now rather than on the first question (answer threads call it). */
   warmUp(): Promise<void>;
+  /** The dense embedder's identity (part of the index key; a learned ranker must match it). */
+  embedder: string;
 };
 
 /** Options of {@link openRetriever}. */
@@ -150,6 +153,8 @@ export async function openRetriever(options: OpenRetrieverOptions): Promise<Open
   const { lexical } = loaded;
   const dimension = loaded.dimension;
   const embedQuery = queryEmbedder(loaded.offline, remote ?? encoder, dimension, logger);
+  const shipped = options.ranking?.fusion ? {} : openShippedRanker(identity);
+  if (shipped.reason) logger.info('Ranking with the hand-set fusion', { reason: shipped.reason });
   const search = new HybridSearch({
     clauses,
     documents: documentMap,
@@ -160,6 +165,7 @@ export async function openRetriever(options: OpenRetrieverOptions): Promise<Open
     sentences: loaded.sentences,
     embedQuery,
     settings: options.ranking,
+    ranker: shipped.ranker,
   });
   const stats: RetrieverStats = {
     built,
@@ -171,7 +177,7 @@ export async function openRetriever(options: OpenRetrieverOptions): Promise<Open
   const warmUp = async () => {
     await encoder?.load();
   };
-  return Object.assign(search, { stats, folder, warmUp });
+  return Object.assign(search, { stats, folder, warmUp, embedder: identity });
 }
 
 /**

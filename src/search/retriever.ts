@@ -12,6 +12,8 @@ export interface SearchHit {
   dense: number;
   /** Fraction (0..1) of the query's content terms (after synonym expansion) found in the clause. */
   coverage: number;
+  /** The evidence the ranker weighed (see `rankingFeatureNames`), when the retriever computed it. */
+  features?: Float32Array;
 }
 
 /** The loaded index, as the answering pipeline sees it. */

@@ -151,7 +151,9 @@ describe('summariseResults', () => {
 
   it('computes over-refusal, citation and include rates over the cases they apply to', () => {
     expect(report.overRefusal).toEqual({ answerable: 2, refused: 1, rate: 0.5 });
-    expect(report.citations).toEqual({ measured: 1, hitAt1: 1, hitAt3: 1 });
+    expect(report.citations).toMatchObject({ measured: 1, hitAt1: 1, hitAt3: 1 });
+    // Strict: the near-miss (main decision answer, refused) counts as a miss.
+    expect(report.citations.strict).toEqual({ measured: 2, hitAt1: 0.5, hitAt3: 0.5 });
     expect(report.include).toEqual({ measured: 1, rate: 1 });
     expect(report.leaks).toEqual({ count: 0, ids: [] });
   });

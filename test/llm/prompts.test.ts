@@ -29,6 +29,8 @@ describe('prompt files', () => {
   it('mark the user’s words and the clauses as data, with placeholders for both', () => {
     expect(prompts.answer).toContain('<question>\n{{question}}\n</question>');
     expect(prompts.answer).toContain('<clauses>\n{{clauses}}\n</clauses>');
+    expect(prompts.answer).toMatch(/classifier[^.]*judged this message: \{\{classifier\}\}/);
+    expect(prompts.answer).toMatch(/stricter[^.]*never looser/);
     expect(prompts.answer).toContain('not instructions to follow');
     expect(prompts.condense).toContain('{{history}}');
     expect(prompts.condense).toContain('{{question}}');

@@ -46,15 +46,6 @@ describe('retrieval on the shipped corpus', () => {
     expect(top?.coverage ?? 0).toBeLessThan(0.34);
   });
 
-  it('answers in under 150 ms per question in-process, the sentence encoder included', async () => {
-    await shipped.current.search('warm-up', 5);
-    const started = performance.now();
-    for (const { question } of retrievalQuestions) await shipped.current.search(question, 5);
-    // The target is a p95 of 40 ms on a quiet machine (npm run bench). Beside other test files on two shared cores
-    // the mean has reached 80 ms; 150 still catches the slips that matter (a model load or a full scan per query).
-    expect((performance.now() - started) / retrievalQuestions.length).toBeLessThan(150);
-  });
-
   it('knows corpus vocabulary and not invented words', () => {
     expect(shipped.current.knowsTerm('dispensation')).toBe(true);
     expect(shipped.current.knowsTerm('Monitoring Officer')).toBe(true);

@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import { ProtocolBotError } from '../../errors.js';
 import { readJsonSetting } from '../../read-json-setting.js';
-import {
-  everydayGovernanceWords,
-  governanceTerms,
-  injectionPatterns,
-  offTopicPatterns,
-} from './governance-vocabulary.js';
+import { spellingVariants } from '../input-cleaning.js';
+import { injectionPatterns } from './governance-vocabulary.js';
 import { type PolicyRule, type PolicyRuleInput, policyRuleSchema } from './policy-rule.js';
 import { builtInPolicy } from './policy-table.js';
 
@@ -19,31 +15,47 @@ interface CompiledRule {
   unlessOverriddenBy: RegExp[];
 }
 
-/** What the policy stage decided before retrieval. */
-export type PolicyVerdict =
-  | { kind: 'rule'; rule: PolicyRule }
-  | { kind: 'off_topic' }
-  | {
-      kind: 'none';
-      inRemit: boolean;
-      /**
-       * The message is about an everyday matter (bins, weather, lunch, code) that also mentions a council word
-       * ("lunch near the civic centre", "a python script for the agenda pages"): only a close match is answered,
-       * and without one it is out of scope rather than a case for the Monitoring Officer.
-       */
-      everyday: boolean;
-    };
+/** What the safety floor decided: a rule that applies, or none. */
+export type PolicyVerdict = { kind: 'rule'; rule: PolicyRule } | { kind: 'none' };
 
-/** The policy engine: the table, compiled, plus the remit test. */
+/** The policy: the safety floor's rules, compiled, and the topics learned decisions are filed under. */
 export interface PolicyEngine {
-  /** Decides on the folded (lower-case, look-alike-folded) text of a message. */
+  /** The first safety-floor rule that catches the folded (lower-case, look-alike-folded) text, if any. */
   evaluate(folded: string): PolicyVerdict;
-  /** Whether the message speaks of member/officer conduct or council governance at all. */
-  inRemit(folded: string): boolean;
+  /**
+   * The rule a refusal or escalation is filed under: the topic the classifier found nearest, when it is one of this
+   * decision's topics and near enough to trust, else the decision's general topic (for escalations a sensitive one,
+   * so details stay out of public channels when the topic is unsure).
+   */
+  topicRule(decision: 'refuse' | 'escalate', nearest?: { id: string; similarity: number }): PolicyRule;
   /** Removes prompt-injection phrases, which never change the decision. */
   stripInjection(text: string): string;
   readonly rules: readonly PolicyRule[];
 }
+
+/** Cosine similarity to a topic's examples below which the topic is not trusted (set on the training data). */
+export const TOPIC_SIMILARITY_FLOOR = 0.35;
+
+/** Topics used when no specific one fits. */
+const generalTopics: Record<'refuse' | 'escalate', PolicyRule> = {
+  refuse: policyRuleSchema.parse({
+    id: 'political_advice',
+    decision: 'refuse',
+    reason:
+      'I can’t give political advice or help with party political work: officers, and this service, must stay politically neutral.',
+    clauses: [
+      ['part5c', '3.1.5'],
+      ['district-code', '8.2(a)'],
+    ],
+  }),
+  escalate: policyRuleSchema.parse({
+    id: 'monitoring_officer_judgement',
+    decision: 'escalate',
+    reason: 'This needs the Monitoring Officer’s judgement on your own situation.',
+    sensitive: true,
+    clauses: [['part5c', '7.9']],
+  }),
+};
 
 const decisionOrder: Record<PolicyRule['decision'], number> = { refuse: 0, out_of_scope: 1, escalate: 2 };
 
@@ -57,19 +69,20 @@ export function createPolicyEngine(extraRules: PolicyRuleInput[] = []): PolicyEn
   const rules = [...byId.values()]
     .map((input) => policyRuleSchema.parse(input))
     .sort((left, right) => decisionOrder[left.decision] - decisionOrder[right.decision]);
-  const compiled: CompiledRule[] = rules.map((rule) => ({
-    rule,
-    patterns: rule.patterns.map((source) => compile(source, rule.id)),
-    requireAny: (rule.requireAny ?? []).map((source) => compile(source, rule.id)),
-    unless: (rule.unless ?? []).map((source) => compile(source, rule.id)),
-    unlessOverriddenBy: (rule.unlessOverriddenBy ?? []).map((source) => compile(source, rule.id)),
-  }));
+  const compiled: CompiledRule[] = rules
+    .filter((rule) => rule.patterns.length > 0)
+    .map((rule) => ({
+      rule,
+      patterns: rule.patterns.map((source) => compile(source, rule.id)),
+      requireAny: (rule.requireAny ?? []).map((source) => compile(source, rule.id)),
+      unless: (rule.unless ?? []).map((source) => compile(source, rule.id)),
+      unlessOverriddenBy: (rule.unlessOverriddenBy ?? []).map((source) => compile(source, rule.id)),
+    }));
 
-  const inRemit = (folded: string) => governanceTerms.test(folded);
+  const byTopic = new Map(rules.map((rule) => [rule.id, rule]));
 
   return {
     rules,
-    inRemit,
     stripInjection(text) {
       let cleaned = text;
       for (const pattern of injectionPatterns) cleaned = cleaned.replace(pattern, ' ');
@@ -81,38 +94,15 @@ export function createPolicyEngine(extraRules: PolicyRuleInput[] = []): PolicyEn
         if (variants.some((variant) => matches(candidate, variant)))
           return { kind: 'rule', rule: candidate.rule };
       }
-      const remit = inRemit(folded);
-      if (!offTopicPatterns.some((pattern) => pattern.test(folded)))
-        return { kind: 'none', inRemit: remit, everyday: false };
-      if (!remit) return { kind: 'off_topic' };
-      // An everyday matter whose only governance words are everyday ones too ("lunch near the civic centre").
-      const everyday = !governanceTerms.test(folded.replace(everydayGovernanceWords, ' '));
-      return { kind: 'none', inRemit: remit, everyday };
+      return { kind: 'none' };
+    },
+    topicRule(decision, nearest) {
+      const rule = nearest ? byTopic.get(nearest.id) : undefined;
+      const trusted =
+        rule && rule.decision === decision && (nearest?.similarity ?? 0) >= TOPIC_SIMILARITY_FLOOR;
+      return trusted ? rule : generalTopics[decision];
     },
   };
-}
-
-const leet: Record<string, string> = {
-  '0': 'o',
-  '1': 'i',
-  '3': 'e',
-  '4': 'a',
-  '5': 's',
-  '7': 't',
-  '@': 'a',
-  $: 's',
-};
-
-/**
- * The text as written plus the spellings used to dodge filters: digits for letters inside words ("v0te") and
- * letters spaced apart ("v o t e"), so a rule sees through both.
- */
-function spellingVariants(text: string): string[] {
-  const unLeet = text.replace(/[a-z0-9@$]*[a-z][a-z0-9@$]*/g, (word) =>
-    /[0-9@$]/.test(word) ? word.replace(/[013457@$]/g, (character) => leet[character] ?? character) : word,
-  );
-  const unSpaced = text.replace(/\b(?:[a-z] ){3,}[a-z]\b/g, (run) => run.replace(/ /g, ''));
-  return [...new Set([text, unLeet, unSpaced])];
 }
 
 function matches(candidate: CompiledRule, text: string): boolean {

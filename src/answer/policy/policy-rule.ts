@@ -8,8 +8,13 @@ export const policyRuleSchema = z.object({
   decision: z.enum(['refuse', 'escalate', 'out_of_scope']),
   /** Sentence for the asker explaining the decision ("Officers must stay politically neutral…"). */
   reason: z.string().min(1),
-  /** Regular expressions (case-insensitive, on lower-case text with look-alikes folded); any one triggers. */
-  patterns: z.array(z.string().min(1)).min(1),
+  /**
+   * Regular expressions (case-insensitive, on lower-case text with look-alikes folded); any one triggers. A rule with
+   * patterns belongs to the safety floor: it can make the learned decision stricter, never looser. A rule without
+   * them is a topic: the learned classifier decides, and the topic nearest the message (by its examples) gives the
+   * reason, the clauses and the sensitivity.
+   */
+  patterns: z.array(z.string().min(1)).default([]),
   /** If present, at least one of these must also match (e.g. the asker speaks of their own situation). */
   requireAny: z.array(z.string().min(1)).optional(),
   /** If any of these match, the rule does not apply (e.g. the question asks what the protocol says). */
@@ -22,7 +27,7 @@ export const policyRuleSchema = z.object({
   concernsMonitoringOfficer: z.boolean().default(false),
   /** Clauses that justify the decision or give interim guidance: [document, clause]. */
   clauses: z.array(z.tuple([z.string(), z.string()])).default([]),
-  /** Example questions the rule must catch (checked by tests). */
+  /** Example questions: a floor rule must catch them; a topic is placed where they are (checked by tests). */
   examples: z.array(z.string()).default([]),
   /** Example questions the rule must NOT catch (checked by tests). */
   counterExamples: z.array(z.string()).default([]),

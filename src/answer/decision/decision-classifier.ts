@@ -1,0 +1,77 @@
+import { predictSoftmax } from '../../learn/softmax-regression.js';
+import { decideWithOffsets } from '../../learn/train-decision-model.js';
+import type { Decision } from '../answer-schema.js';
+import { decisionFeatures } from './decision-features.js';
+import type { DecisionModelFile } from './decision-model-file.js';
+
+/** What the classifier makes of a message. */
+export interface DecisionEstimate {
+  /** The most probable decision. */
+  decision: Decision;
+  /** The model's probability (0..1) of that decision (before the cost offsets that may have chosen it). */
+  confidence: number;
+  /** Every decision's probability. */
+  probabilities: Record<Decision, number>;
+  /** The nearest topic of each decision that has topics, with its cosine similarity. */
+  topics: Partial<Record<Decision, { id: string; similarity: number }>>;
+}
+
+/** Learned decisions: which of the four ways a message should end, before any rule of the safety floor. */
+export interface DecisionClassifier {
+  classify(text: string): Promise<DecisionEstimate>;
+}
+
+/** Turns a text into the unit sentence vector the model was trained on. */
+export type SentenceEmbedder = (text: string) => Promise<Float32Array>;
+
+/** A classifier over a sentence encoder, with the weights of a trained model file. */
+export function createDecisionClassifier(
+  model: DecisionModelFile,
+  embed: SentenceEmbedder,
+): DecisionClassifier {
+  const features = { ngramBuckets: model.ngramBuckets, ngramWeight: model.ngramWeight };
+  const softmax = {
+    classes: model.classes.length,
+    features: model.encoderDimensions + model.ngramBuckets,
+    weights: model.weights,
+    bias: model.bias,
+  };
+  return {
+    async classify(text) {
+      const vector = await embed(text);
+      const probabilities = predictSoftmax(softmax, decisionFeatures(vector, text, features));
+      const byDecision = { answer: 0, refuse: 0, escalate: 0, out_of_scope: 0 } as Record<Decision, number>;
+      model.classes.forEach((decision, index) => {
+        byDecision[decision] = probabilities[index] as number;
+      });
+      const best = decideWithOffsets(probabilities, model.offsets);
+      const topics: DecisionEstimate['topics'] = {};
+      for (const topic of model.topics) {
+        const similarity = cosine(vector, topic.centroid);
+        const current = topics[topic.decision];
+        if (!current || similarity > current.similarity)
+          topics[topic.decision] = { id: topic.id, similarity };
+      }
+      return {
+        decision: model.classes[best] as Decision,
+        confidence: probabilities[best] as number,
+        probabilities: byDecision,
+        topics,
+      };
+    },
+  };
+}
+
+function cosine(left: Float32Array, right: Float32Array): number {
+  let dot = 0;
+  let leftNorm = 0;
+  let rightNorm = 0;
+  for (let index = 0; index < left.length; index++) {
+    const a = left[index] as number;
+    const b = (right[index] ?? 0) as number;
+    dot += a * b;
+    leftNorm += a * a;
+    rightNorm += b * b;
+  }
+  return leftNorm && rightNorm ? dot / Math.sqrt(leftNorm * rightNorm) : 0;
+}

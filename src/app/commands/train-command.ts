@@ -1,0 +1,277 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { type Decision, decisionSchema } from '../../answer/answer-schema.js';
+import {
+  type DecisionModelFile,
+  defaultDecisionModelPath,
+  hashOfTexts,
+  packFloats,
+  unpackFloats,
+} from '../../answer/decision/decision-model-file.js';
+import { readingForm } from '../../answer/input-cleaning.js';
+import type { PolicyRule } from '../../answer/policy/policy-rule.js';
+import { ProtocolBotError } from '../../errors.js';
+import { type EvalCase, loadEvalFile } from '../../evals/eval-case-schema.js';
+import {
+  type CandidateScore,
+  chooseCandidate,
+  crossValidate,
+  decideWithOffsets,
+  defaultCandidates,
+  fitDecisionOffsets,
+  fitSoftmax,
+  type LabelledExample,
+  outOfFoldProbabilities,
+  scorePredictions,
+} from '../../learn/train-decision-model.js';
+import {
+  type CandidateList,
+  crossValidateRanker,
+  fitRanker,
+  labelHits,
+  type RankingScore,
+} from '../../learn/train-ranker.js';
+import type { SentenceEncoder } from '../../search/embed/sentence-encoder.js';
+import type { OpenedRetriever } from '../../search/open-retriever.js';
+import { rankingFeatureNames } from '../../search/ranking/ranking-features.js';
+import type { CliIo } from './cli-io.js';
+import { parseArgs } from './parse-args.js';
+
+/** Where training data lives by default: every `.jsonl` in `evals/train/`. */
+export function defaultTrainingFiles(root = process.cwd()): string[] {
+  const folder = path.join(root, 'evals', 'train');
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort()
+    .map((name) => path.join('evals', 'train', name));
+}
+
+/** What training needs from the rest of the bot. */
+export interface TrainParts {
+  encoder: SentenceEncoder;
+  /** The policy's rules: refusal and escalation topics are placed where their examples are. */
+  rules: readonly PolicyRule[];
+  /** The corpus index, for training the ranker on the answerable messages' citations. */
+  openIndex: () => Promise<OpenedRetriever>;
+  /** Where sentence vectors of training texts are kept between runs (derived data; safe to delete). */
+  vectorCacheFile?: string;
+}
+
+/** Asks for every candidate retrieval considers (at most 50 lexical plus 50 dense), as the ranker will see them. */
+const RANKER_CANDIDATES = 100;
+
+/**
+ * `protocol-bot train [FILE.jsonl...] [--out FILE] [--json] [--decision-only]`: fits the decision classifier to
+ * labelled messages (default: `evals/train/*.jsonl`), after comparing model families by 5-fold cross-validation, and
+ * writes the model file the bot loads (default: `models/decision-model.json`); then fits the ranker to the answerable
+ * messages' citations (`ranker.json` beside it) unless `--decision-only`. Prints both comparisons.
+ */
+export async function runTrainCommand(args: string[], io: CliIo, parts: TrainParts): Promise<number> {
+  const parsed = parseArgs(args, ['out'], ['json', 'decision-only', 'ranker-only']);
+  const files = parsed.positional.length > 0 ? parsed.positional : defaultTrainingFiles();
+  if (files.length === 0)
+    throw new ProtocolBotError('usage', 'train needs labelled FILE.jsonl (or evals/train/)');
+  const out = String(parsed.flags.get('out') ?? defaultDecisionModelPath());
+  const cases = files.flatMap((file) => loadEvalFile(file));
+  if (parsed.flags.has('ranker-only')) {
+    const ranking = await trainRanker(cases, parts, path.join(path.dirname(out), 'ranker.json'));
+    io.stdout.write(formatRanking(ranking.scores, ranking.questions, ranking.out));
+    return 0;
+  }
+  const texts = files.map((file) => readFileSync(file, 'utf8'));
+  // A fixed shuffle (by id) so folds mix the files and runs repeat exactly.
+  const ordered = [...cases].sort((left, right) =>
+    hashOfTexts([left.id]).localeCompare(hashOfTexts([right.id])),
+  );
+  // The classifier reads messages in their reading form (lower case, look-alikes folded), so it learns on it too.
+  const readings = ordered.map((item) => readingForm(item.question));
+  const vectors = await embedWithCache(parts, readings);
+  const examples: LabelledExample[] = ordered.map((item, index) => ({
+    text: readings[index] as string,
+    vector: vectors[index] as Float32Array,
+    decision: item.accept[0] as LabelledExample['decision'],
+    accept: item.accept,
+  }));
+
+  const scores = crossValidate(examples, defaultCandidates);
+  const softmaxScores = scores.filter((score) =>
+    defaultCandidates.some((candidate) => candidate.name === score.name && candidate.kind === 'softmax'),
+  );
+  const chosenName = chooseCandidate(softmaxScores, examples.length);
+  const chosen = defaultCandidates.find((candidate) => candidate.name === chosenName) ?? defaultCandidates[1];
+  if (!chosen) throw new ProtocolBotError('usage', 'no candidate model to train');
+  const model = fitSoftmax(examples, chosen);
+  const outOfFold = outOfFoldProbabilities(examples, chosen);
+  const offsets = fitDecisionOffsets(examples, outOfFold);
+  // The offsets' own effect, measured honestly: each fold decided with offsets fitted on the other folds.
+  const decided = crossFittedDecisions(examples, outOfFold);
+  scores.push(scorePredictions(`${chosen.name} + cost offsets`, examples, decided));
+
+  const topics: DecisionModelFile['topics'] = [];
+  for (const rule of parts.rules) {
+    if (rule.decision === 'out_of_scope' || rule.examples.length === 0) continue;
+    const exampleVectors = await parts.encoder.embed(rule.examples.map(readingForm));
+    topics.push({ id: rule.id, decision: rule.decision, centroid: unitMean(exampleVectors) });
+  }
+
+  const examplesByDecision = Object.fromEntries(
+    decisionSchema.options.map((decision) => [
+      decision,
+      examples.filter((example) => example.decision === decision).length,
+    ]),
+  );
+  const file = {
+    version: 1,
+    encoder: parts.encoder.id,
+    encoderDimensions: parts.encoder.dimensions,
+    ngramBuckets: chosen.features.ngramBuckets,
+    ngramWeight: chosen.features.ngramWeight,
+    classes: decisionSchema.options,
+    weights: packFloats(model.weights),
+    bias: packFloats(model.bias),
+    offsets,
+    topics: topics.map((topic) => ({ ...topic, centroid: packFloats(topic.centroid) })),
+    training: {
+      files: files.map((name) => path.relative(process.cwd(), path.resolve(name))),
+      examples: examplesByDecision,
+      sha256: hashOfTexts(texts),
+      trainedAt: new Date().toISOString(),
+      crossValidation: { folds: 5, chosen: chosen.name, offsets, candidates: scores },
+    },
+  };
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(file)}\n`);
+
+  const ranking = parsed.flags.has('decision-only')
+    ? null
+    : await trainRanker(cases, parts, path.join(path.dirname(out), 'ranker.json'));
+  if (parsed.flags.has('json')) {
+    io.stdout.write(
+      `${JSON.stringify({ out, chosen: chosen.name, examples: examplesByDecision, scores, ranking })}\n`,
+    );
+  } else {
+    io.stdout.write(formatComparison(scores, examples.length, chosen.name, out));
+    if (ranking) io.stdout.write(formatRanking(ranking.scores, ranking.questions, ranking.out));
+  }
+  return 0;
+}
+
+/**
+ * Fits the ranker to the answerable messages' citations: each question's candidates are retrieved in the hand-set
+ * z-score fusion's order, labelled acceptable or not, cross-validated against the blend and each signal alone, then fitted on
+ * all and written beside the decision model.
+ */
+async function trainRanker(cases: readonly EvalCase[], parts: TrainParts, out: string) {
+  const index = await parts.openIndex();
+  const answerable = cases.filter((item) => item.accept[0] === 'answer' && item.cite.length > 0);
+  const lists: CandidateList[] = [];
+  for (const item of answerable) {
+    const hits = await index.search(item.question, RANKER_CANDIDATES, { fusion: 'zscore' });
+    lists.push(labelHits(hits, item.cite));
+  }
+  const scores = crossValidateRanker(lists);
+  const model = fitRanker(lists);
+  const file = {
+    version: 1,
+    embedder: index.embedder,
+    features: [...rankingFeatureNames],
+    weights: model.weights,
+    mean: model.mean,
+    scale: model.scale,
+    training: { questions: lists.length, candidates: RANKER_CANDIDATES, crossValidation: scores },
+  };
+  writeFileSync(out, `${JSON.stringify(file, null, 1)}\n`);
+  return { out, questions: lists.length, scores };
+}
+
+function formatRanking(scores: readonly RankingScore[], questions: number, out: string): string {
+  const lines = [`Ranker: 5-fold cross-validation over ${questions} answerable messages with citations`];
+  lines.push('  ranking                        hit@1   hit@3');
+  for (const score of scores)
+    lines.push(`  ${score.name.padEnd(29)}  ${score.hitAt1.toFixed(3)}   ${score.hitAt3.toFixed(3)}`);
+  lines.push(`Wrote ${out}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function formatComparison(
+  scores: readonly CandidateScore[],
+  total: number,
+  chosen: string,
+  out: string,
+): string {
+  const lines = [`Decision classifier: 5-fold cross-validation over ${total} labelled messages`];
+  lines.push(
+    '  model                      accuracy  answer  refuse  escalate  out_of_scope  over-refusals  leaks',
+  );
+  for (const score of scores) {
+    const recall = decisionSchema.options.map((decision) => score.recall[decision].toFixed(3));
+    lines.push(
+      `  ${score.name.padEnd(25)}  ${score.accuracy.toFixed(3).padStart(8)}  ${recall[0]}   ${recall[1]}   ${recall[2]}     ${recall[3]}         ${String(score.overRefusals).padStart(6)}  ${String(score.leaks).padStart(5)}${score.name === chosen ? '  ← shipped' : ''}`,
+    );
+  }
+  lines.push(`Wrote ${out}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Embeds texts, reusing vectors an earlier run computed with the same encoder. */
+async function embedWithCache(parts: TrainParts, texts: readonly string[]): Promise<Float32Array[]> {
+  const file = parts.vectorCacheFile;
+  let cache: Record<string, string> = {};
+  if (file && existsSync(file)) {
+    try {
+      const stored = JSON.parse(readFileSync(file, 'utf8')) as {
+        encoder?: string;
+        vectors?: Record<string, string>;
+      };
+      if (stored.encoder === parts.encoder.id && stored.vectors) cache = stored.vectors;
+    } catch {
+      cache = {}; // a damaged cache is only a slower run
+    }
+  }
+  const key = (text: string) => hashOfTexts([text]).slice(0, 32);
+  const missing = [...new Set(texts.filter((text) => !(key(text) in cache)))];
+  const fresh = await parts.encoder.embed(missing);
+  missing.forEach((text, index) => {
+    cache[key(text)] = packFloats(fresh[index] as Float32Array);
+  });
+  if (file && missing.length > 0) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify({ encoder: parts.encoder.id, vectors: cache }));
+  }
+  return texts.map((text) => unpackFloats(cache[key(text)] as string));
+}
+
+function crossFittedDecisions(
+  examples: readonly LabelledExample[],
+  probabilities: readonly number[][],
+  folds = 5,
+) {
+  const decided: Decision[] = new Array(examples.length);
+  for (let fold = 0; fold < folds; fold++) {
+    const others = examples.map((_, index) => index).filter((index) => index % folds !== fold);
+    const offsets = fitDecisionOffsets(
+      others.map((index) => examples[index] as LabelledExample),
+      others.map((index) => probabilities[index] ?? []),
+    );
+    examples.forEach((_, index) => {
+      if (index % folds === fold)
+        decided[index] = decisionSchema.options[
+          decideWithOffsets(probabilities[index] ?? [], offsets)
+        ] as Decision;
+    });
+  }
+  return decided;
+}
+
+function unitMean(vectors: readonly Float32Array[]): Float32Array {
+  const dimension = vectors[0]?.length ?? 0;
+  const mean = new Float32Array(dimension);
+  for (const vector of vectors)
+    for (let index = 0; index < dimension; index++)
+      mean[index] = (mean[index] as number) + (vector[index] as number);
+  let norm = 0;
+  for (const value of mean) norm += value * value;
+  norm = Math.sqrt(norm) || 1;
+  for (let index = 0; index < dimension; index++) mean[index] = (mean[index] as number) / norm;
+  return mean;
+}

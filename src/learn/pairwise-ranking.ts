@@ -1,0 +1,114 @@
+/**
+ * Pairwise learning to rank (RankNet with a linear scorer): for each query, every acceptable candidate should score
+ * above every other candidate; the logistic loss of each such pair is minimised by gradient descent with L2.
+ */
+
+/** One query's candidates: feature rows and which are acceptable answers. */
+export interface RankingQuery {
+  rows: Float32Array[];
+  relevant: boolean[];
+}
+
+/** A fitted linear scorer over standardised features. */
+export interface PairwiseModel {
+  weights: number[];
+  mean: number[];
+  scale: number[];
+}
+
+/** Training settings. */
+export interface PairwiseTraining {
+  l2: number;
+  epochs: number;
+  learningRate: number;
+  /** Negatives per relevant candidate (the best-scored by the current order first). */
+  negativesPerPositive: number;
+}
+
+/** Defaults. */
+export const defaultPairwiseTraining: PairwiseTraining = {
+  l2: 1e-3,
+  epochs: 300,
+  learningRate: 0.05,
+  negativesPerPositive: 20,
+};
+
+/** Fits weights so acceptable candidates outrank the others. */
+export function trainPairwise(
+  queries: readonly RankingQuery[],
+  settings: PairwiseTraining = defaultPairwiseTraining,
+): PairwiseModel {
+  const width = queries.find((query) => query.rows.length > 0)?.rows[0]?.length ?? 0;
+  const { mean, scale } = standardisation(queries, width);
+  const standard = queries.map((query) => ({
+    rows: query.rows.map((row) =>
+      Array.from(row, (value, index) => (value - (mean[index] ?? 0)) / (scale[index] ?? 1)),
+    ),
+    relevant: query.relevant,
+  }));
+  const pairs: Array<[number[], number[]]> = [];
+  for (const query of standard) {
+    const positives = query.rows.filter((_, index) => query.relevant[index]);
+    const negatives = query.rows
+      .filter((_, index) => !query.relevant[index])
+      .slice(0, settings.negativesPerPositive);
+    for (const positive of positives) for (const negative of negatives) pairs.push([positive, negative]);
+  }
+  const weights = new Array<number>(width).fill(0);
+  const first = new Array<number>(width).fill(0);
+  const second = new Array<number>(width).fill(0);
+  for (let epoch = 1; epoch <= settings.epochs; epoch++) {
+    const gradient = weights.map((weight) => settings.l2 * weight);
+    for (const [positive, negative] of pairs) {
+      let margin = 0;
+      for (let index = 0; index < width; index++)
+        margin += (weights[index] as number) * ((positive[index] as number) - (negative[index] as number));
+      const pull = -1 / (1 + Math.exp(margin)) / Math.max(1, pairs.length);
+      for (let index = 0; index < width; index++)
+        gradient[index] =
+          (gradient[index] as number) + pull * ((positive[index] as number) - (negative[index] as number));
+    }
+    for (let index = 0; index < width; index++) {
+      const g = gradient[index] as number;
+      first[index] = 0.9 * (first[index] as number) + 0.1 * g;
+      second[index] = 0.999 * (second[index] as number) + 0.001 * g * g;
+      const m = (first[index] as number) / (1 - 0.9 ** epoch);
+      const v = (second[index] as number) / (1 - 0.999 ** epoch);
+      weights[index] = (weights[index] as number) - (settings.learningRate * m) / (Math.sqrt(v) + 1e-8);
+    }
+  }
+  return { weights, mean, scale };
+}
+
+/** Scores a row with a fitted model. */
+export function pairwiseScore(model: PairwiseModel, row: Float32Array): number {
+  let sum = 0;
+  for (let index = 0; index < row.length; index++)
+    sum +=
+      (model.weights[index] ?? 0) *
+      (((row[index] as number) - (model.mean[index] ?? 0)) / (model.scale[index] || 1));
+  return sum;
+}
+
+function standardisation(
+  queries: readonly RankingQuery[],
+  width: number,
+): { mean: number[]; scale: number[] } {
+  const mean = new Array<number>(width).fill(0);
+  const square = new Array<number>(width).fill(0);
+  let count = 0;
+  for (const query of queries)
+    for (const row of query.rows) {
+      count++;
+      for (let index = 0; index < width; index++) {
+        mean[index] = (mean[index] as number) + (row[index] as number);
+        square[index] = (square[index] as number) + (row[index] as number) ** 2;
+      }
+    }
+  const scale = mean.map((sum, index) => {
+    const average = sum / Math.max(1, count);
+    mean[index] = average;
+    return Math.sqrt(Math.max((square[index] as number) / Math.max(1, count) - average * average, 0)) || 1;
+  });
+  return { mean, scale };
+}

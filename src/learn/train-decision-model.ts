@@ -1,0 +1,261 @@
+import { type Decision, decisionSchema } from '../answer/answer-schema.js';
+import { decisionFeatures, type FeatureSettings } from '../answer/decision/decision-features.js';
+import {
+  predictSoftmax,
+  type SoftmaxModel,
+  type SoftmaxTraining,
+  trainSoftmax,
+} from './softmax-regression.js';
+
+/** One labelled training message with its sentence vector. */
+export interface LabelledExample {
+  text: string;
+  vector: Float32Array;
+  /** The decision a careful reader gives it (first of `accept`). */
+  decision: Decision;
+  /** Every decision counted as correct. */
+  accept: readonly Decision[];
+}
+
+/** A model family and its settings, as compared by cross-validation. */
+export interface Candidate {
+  name: string;
+  kind: 'softmax' | 'nearest';
+  features: FeatureSettings;
+  training: SoftmaxTraining;
+  /** Neighbours for `nearest`. */
+  neighbours?: number;
+}
+
+/** Cross-validated figures of one candidate. */
+export interface CandidateScore {
+  name: string;
+  accuracy: number;
+  /** Recall per decision (share of each decision's examples decided acceptably). */
+  recall: Record<Decision, number>;
+  /** Answerable examples refused. */
+  overRefusals: number;
+  /** Political advice (refuse examples) answered. */
+  leaks: number;
+}
+
+const classes = decisionSchema.options;
+
+/** The candidates compared by default: nearest neighbours, and softmax over the encoder with and without words. */
+export const defaultCandidates: Candidate[] = [
+  { name: 'nearest-7', kind: 'nearest', neighbours: 7, features: noWords(), training: softmaxDefaults() },
+  { name: 'softmax', kind: 'softmax', features: noWords(), training: softmaxDefaults() },
+  {
+    name: 'softmax+words',
+    kind: 'softmax',
+    features: { ngramBuckets: 2048, ngramWeight: 1 },
+    training: softmaxDefaults(),
+  },
+  {
+    name: 'softmax+words-strong-l2',
+    kind: 'softmax',
+    features: { ngramBuckets: 2048, ngramWeight: 1 },
+    training: { ...softmaxDefaults(), l2: 1e-2 },
+  },
+];
+
+function noWords(): FeatureSettings {
+  return { ngramBuckets: 0, ngramWeight: 0 };
+}
+
+function softmaxDefaults(): SoftmaxTraining {
+  return { l2: 1e-3, epochs: 200, learningRate: 0.05 };
+}
+
+/** Weights that give each decision the same total say, so the smaller classes are not drowned out. */
+function balancedWeights(examples: readonly LabelledExample[]): number[] {
+  const counts = new Map<Decision, number>();
+  for (const example of examples) counts.set(example.decision, (counts.get(example.decision) ?? 0) + 1);
+  return examples.map((example) => examples.length / (counts.size * (counts.get(example.decision) ?? 1)));
+}
+
+/** Fits a softmax candidate on `examples`. */
+export function fitSoftmax(examples: readonly LabelledExample[], candidate: Candidate): SoftmaxModel {
+  const rows = examples.map((example) => decisionFeatures(example.vector, example.text, candidate.features));
+  const labels = examples.map((example) => classes.indexOf(example.decision));
+  return trainSoftmax(rows, labels, classes.length, {
+    ...candidate.training,
+    sampleWeights: balancedWeights(examples),
+  });
+}
+
+/** Predicts with a fitted candidate (`model` for softmax, `train` for nearest neighbours). */
+function predictor(
+  candidate: Candidate,
+  train: readonly LabelledExample[],
+): (example: LabelledExample) => Decision {
+  if (candidate.kind === 'nearest') {
+    const k = candidate.neighbours ?? 7;
+    return (example) => {
+      const nearest = train
+        .map((other) => ({ other, similarity: dot(other.vector, example.vector) }))
+        .sort((left, right) => right.similarity - left.similarity)
+        .slice(0, k);
+      const votes = new Map<Decision, number>();
+      for (const { other, similarity } of nearest)
+        votes.set(other.decision, (votes.get(other.decision) ?? 0) + Math.exp(10 * similarity));
+      return [...votes.entries()].sort((left, right) => right[1] - left[1])[0]?.[0] ?? 'answer';
+    };
+  }
+  const model = fitSoftmax(train, candidate);
+  return (example) => {
+    const probabilities = predictSoftmax(
+      model,
+      decisionFeatures(example.vector, example.text, candidate.features),
+    );
+    return classes[probabilities.indexOf(Math.max(...probabilities))] as Decision;
+  };
+}
+
+/** Scores predictions against the examples' accepted decisions. */
+export function scorePredictions(
+  name: string,
+  examples: readonly LabelledExample[],
+  predicted: readonly Decision[],
+): CandidateScore {
+  const correct = (index: number) => examples[index]?.accept.includes(predicted[index] as Decision) ?? false;
+  const recall = Object.fromEntries(
+    classes.map((decision) => {
+      const of = examples
+        .map((example, index) => (example.decision === decision ? index : -1))
+        .filter((i) => i >= 0);
+      return [decision, of.length === 0 ? 0 : of.filter(correct).length / of.length];
+    }),
+  ) as Record<Decision, number>;
+  return {
+    name,
+    accuracy: examples.filter((_, index) => correct(index)).length / Math.max(1, examples.length),
+    recall,
+    overRefusals: examples.filter(
+      (example, index) => example.accept.includes('answer') && predicted[index] === 'refuse',
+    ).length,
+    leaks: examples.filter((example, index) => example.decision === 'refuse' && predicted[index] === 'answer')
+      .length,
+  };
+}
+
+/**
+ * K-fold cross-validation of each candidate: every example is predicted by a model that never saw it. Folds are
+ * fixed by position (the caller shuffles deterministically), so runs are repeatable.
+ */
+export function crossValidate(
+  examples: readonly LabelledExample[],
+  candidates: readonly Candidate[] = defaultCandidates,
+  folds = 5,
+): CandidateScore[] {
+  return candidates.map((candidate) => {
+    const predicted: Decision[] = new Array(examples.length);
+    for (let fold = 0; fold < folds; fold++) {
+      const train = examples.filter((_, index) => index % folds !== fold);
+      const predict = predictor(candidate, train);
+      examples.forEach((example, index) => {
+        if (index % folds === fold) predicted[index] = predict(example);
+      });
+    }
+    return scorePredictions(candidate.name, examples, predicted);
+  });
+}
+
+/**
+ * The candidate to ship: the best cross-validated accuracy, where each over-refusal or leak costs as much as three
+ * other mistakes (both are worse than a wrong escalation: DESIGN.md, "Over-refusal is a defect as serious as a leak").
+ */
+export function chooseCandidate(scores: readonly CandidateScore[], total: number): string {
+  const cost = (score: CandidateScore) =>
+    (1 - score.accuracy) * total + 2 * (score.overRefusals + score.leaks);
+  return [...scores].sort((left, right) => cost(left) - cost(right))[0]?.name ?? 'softmax';
+}
+
+function dot(left: Float32Array, right: Float32Array): number {
+  let sum = 0;
+  for (let index = 0; index < left.length; index++) sum += (left[index] as number) * (right[index] as number);
+  return sum;
+}
+
+/** Probabilities of every example from a softmax candidate that never saw it (k folds by position). */
+export function outOfFoldProbabilities(
+  examples: readonly LabelledExample[],
+  candidate: Candidate,
+  folds = 5,
+): number[][] {
+  const probabilities: number[][] = new Array(examples.length);
+  for (let fold = 0; fold < folds; fold++) {
+    const model = fitSoftmax(
+      examples.filter((_, index) => index % folds !== fold),
+      candidate,
+    );
+    examples.forEach((example, index) => {
+      if (index % folds !== fold) return;
+      probabilities[index] = predictSoftmax(
+        model,
+        decisionFeatures(example.vector, example.text, candidate.features),
+      );
+    });
+  }
+  return probabilities;
+}
+
+/**
+ * What a mistake costs, by expected and decided decision. Refusing a protocol question and answering a request for
+ * political advice are the worst (DESIGN.md: over-refusal is as serious as a leak); a missed case for the
+ * Monitoring Officer is worse than an unneeded one.
+ */
+export const mistakeCosts: Record<Decision, Record<Decision, number>> = {
+  answer: { answer: 0, refuse: 4, escalate: 1, out_of_scope: 1 },
+  refuse: { answer: 4, refuse: 0, escalate: 1, out_of_scope: 1 },
+  escalate: { answer: 2, refuse: 1, escalate: 0, out_of_scope: 2 },
+  out_of_scope: { answer: 1, refuse: 1, escalate: 1, out_of_scope: 0 },
+};
+
+/** The decision after adding each class's offset to its log-probability. */
+export function decideWithOffsets(probabilities: readonly number[], offsets: readonly number[]): number {
+  let best = 0;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  probabilities.forEach((probability, index) => {
+    const score = Math.log(Math.max(probability, 1e-12)) + (offsets[index] ?? 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = index;
+    }
+  });
+  return best;
+}
+
+/**
+ * Offsets added to each decision's log-probability that minimise the total mistake cost on out-of-fold
+ * predictions (coordinate descent over a grid, answer's offset fixed at 0): a learned, cost-aware decision rule in
+ * place of hand-set thresholds.
+ */
+export function fitDecisionOffsets(
+  examples: readonly LabelledExample[],
+  probabilities: readonly number[][],
+  costs = mistakeCosts,
+): number[] {
+  const classes = decisionSchema.options;
+  const offsets = classes.map(() => 0);
+  const totalCost = (candidate: readonly number[]) =>
+    examples.reduce((sum, example, index) => {
+      const decided = classes[decideWithOffsets(probabilities[index] ?? [], candidate)] as Decision;
+      return sum + (example.accept.includes(decided) ? 0 : costs[example.decision][decided]);
+    }, 0);
+  let best = totalCost(offsets);
+  for (let round = 0; round < 4; round++) {
+    for (let k = 1; k < classes.length; k++) {
+      for (let step = -30; step <= 30; step++) {
+        const trial = [...offsets];
+        trial[k] = step / 10;
+        const cost = totalCost(trial);
+        if (cost < best - 1e-9) {
+          best = cost;
+          offsets[k] = step / 10;
+        }
+      }
+    }
+  }
+  return offsets;
+}

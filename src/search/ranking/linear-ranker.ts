@@ -1,0 +1,84 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { ProtocolBotError } from '../../errors.js';
+import { shippedModelPath } from '../../package-root.js';
+import { type RankingFeatures, rankingFeatureNames } from './ranking-features.js';
+
+/** A learned linear ranker: `score = weights · features`, features standardised by the training means and scales. */
+export const rankerFileSchema = z.object({
+  /** Format version. */
+  version: z.literal(1),
+  /** The dense embedder the dense features came from; another embedder makes the weights meaningless. */
+  embedder: z.string().min(1),
+  /** Feature names, in the order of `weights`, `mean` and `scale`. */
+  features: z.array(z.string()),
+  weights: z.array(z.number()),
+  mean: z.array(z.number()),
+  scale: z.array(z.number()),
+  /** How it was trained and what cross-validation measured. */
+  training: z.record(z.string(), z.unknown()),
+});
+
+/** A learned ranker as stored. */
+export type RankerFile = z.infer<typeof rankerFileSchema>;
+
+/** Scores candidates with fitted weights. */
+export interface LinearRanker {
+  readonly embedder: string;
+  score(features: RankingFeatures): number;
+}
+
+/** A ranker over the current feature list from a file's weights (features it does not know weigh nothing). */
+export function createLinearRanker(file: RankerFile): LinearRanker {
+  const order = rankingFeatureNames.map((name) => file.features.indexOf(name));
+  return {
+    embedder: file.embedder,
+    score(features) {
+      let sum = 0;
+      order.forEach((position, index) => {
+        if (position < 0) return;
+        const scale = file.scale[position] || 1;
+        sum +=
+          (file.weights[position] ?? 0) *
+          (((features[index] as number) - (file.mean[position] ?? 0)) / scale);
+      });
+      return sum;
+    },
+  };
+}
+
+/** Reads a ranker file; a missing or damaged one is an error naming it. */
+export function loadRankerFile(file: string): RankerFile {
+  if (!existsSync(file)) {
+    throw new ProtocolBotError('model_missing', `${file}: the ranker is missing; run \`protocol-bot train\``);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (cause) {
+    throw new ProtocolBotError('model_invalid', `${file}: not valid JSON`, { cause });
+  }
+  const parsed = rankerFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ProtocolBotError(
+      'model_invalid',
+      `${file}: ${issue?.path.join('.') || 'file'}: ${issue?.message}`,
+    );
+  }
+  return parsed.data;
+}
+
+/**
+ * The shipped ranker (`models/ranker.json`) when it was trained on vectors from `embedder`; otherwise undefined and
+ * the reason, so the caller can log it and fall back to the hand-set blend.
+ */
+export function openShippedRanker(embedder: string): { ranker?: LinearRanker; reason?: string } {
+  const file = shippedModelPath('ranker.json');
+  if (!existsSync(file)) return { reason: `${file} is missing` };
+  const loaded = loadRankerFile(file);
+  if (loaded.embedder !== embedder) {
+    return { reason: `${file} was trained on ${loaded.embedder}, not ${embedder}` };
+  }
+  return { ranker: createLinearRanker(loaded) };
+}

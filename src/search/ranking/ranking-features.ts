@@ -1,0 +1,48 @@
+/**
+ * The evidence a learned ranker weighs for one candidate clause, all computed per query over its candidate set so
+ * that scales agree between queries. Names are stable: a ranker file lists the ones it was trained on.
+ */
+export const rankingFeatureNames = [
+  /** BM25F score over the best candidate's (0..1). */
+  'lexical',
+  /** log(1 + BM25F score). */
+  'lexicalLog',
+  /** 1 / (1 + rank) in the lexical order. */
+  'lexicalRank',
+  /** Cosine similarity of question and clause vectors. */
+  'dense',
+  /** Dense similarity rescaled over the candidates (0..1). */
+  'denseScaled',
+  /** 1 / (1 + rank) in the dense order. */
+  'denseRank',
+  /** Best cosine similarity of the question with one sentence of the clause (the clause's own when unknown). */
+  'sentenceDense',
+  /** Share of the question's content terms (with synonyms) found in the clause, its headings or its document's title. */
+  'coverage',
+  /** Share of the question's own terms found in the clause's heading path. */
+  'heading',
+  /** How strongly the question names the clause's document (0..1). */
+  'namedDocument',
+  /** The question quotes this clause's number. */
+  'referenced',
+  /** The clause is a document's cover (title page, meeting details). */
+  'cover',
+  /** The clause only repeats its heading or has very few words. */
+  'stub',
+] as const;
+
+/** One feature's name. */
+export type RankingFeatureName = (typeof rankingFeatureNames)[number];
+
+/** A candidate's features, in `rankingFeatureNames` order. */
+export type RankingFeatures = Float32Array;
+
+/** An empty feature row. */
+export function emptyFeatures(): RankingFeatures {
+  return new Float32Array(rankingFeatureNames.length);
+}
+
+/** Index of a feature in a row. */
+export function featureIndex(name: RankingFeatureName): number {
+  return rankingFeatureNames.indexOf(name);
+}
