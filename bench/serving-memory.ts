@@ -1,6 +1,6 @@
+import { buildRuntime } from '../src/app/runtime.js';
 import { loadConfig } from '../src/config.js';
 import { silentLogger } from '../src/logger.js';
-import { buildRuntime } from '../src/runtime.js';
 import { sentenceEncodersLoaded } from '../src/search/embed/sentence-encoder.js';
 
 // Run as its own process by bench/sections/encoder.ts: the runtime as `serve` builds it (answer threads from
