@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ProtocolBotError, type ProtocolBotErrorCode } from '../../errors.js';
 import type { EncodeThreadData, FromEncodeThread } from './encode-thread.js';
@@ -12,6 +14,11 @@ const defaultEntry = new URL(
   import.meta.url.endsWith('.ts') ? '../../../dist/src/search/embed/encode-thread.js' : './encode-thread.js',
   import.meta.url,
 );
+
+/** False when the compiled thread module is missing (TypeScript sources run without a build): encode in-thread. */
+export function encodingThreadsAvailable(): boolean {
+  return existsSync(fileURLToPath(defaultEntry));
+}
 
 /** Options of {@link encodeInThreads}. */
 export interface ParallelEncodeOptions {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Embeddings } from '@langchain/core/embeddings';
 import { EncoderVectorCache } from './encoder-vector-cache.js';
-import { encodeInThreads } from './parallel-encode.js';
+import { encodeInThreads, encodingThreadsAvailable } from './parallel-encode.js';
 import {
   loadSentenceEncoder,
   type SentenceEncoder,
@@ -80,7 +80,7 @@ export class SentenceEncoderEmbeddings extends Embeddings {
     const vectors = texts.map((text) => cache?.get(text));
     const missing = [...new Set(texts.filter((_, index) => vectors[index] === undefined))];
     const encoded = new Map<string, Float32Array>();
-    if (missing.length >= threadedMinimum) {
+    if (missing.length >= threadedMinimum && encodingThreadsAvailable()) {
       // A corpus: encoded on threads that end afterwards (faster on two cores; the model's memory goes with them).
       const threaded = await encodeInThreads(missing, {
         modelDir: this.modelDir,
