@@ -370,6 +370,26 @@ async function buildVectors(options: {
 }
 
 /**
+ * What the sentence encoder embeds for a corpus: each clause's view (heading path, lead-in, text), then the sentences
+ * of clauses with more than one. Exported so the test setup can fill the encoder's vector cache with exactly these.
+ */
+export function encoderTexts(clauses: readonly Clause[], documents: readonly CorpusDocument[]): string[] {
+  const views = clauseViews(clauses, new Map(documents.map((document) => [document.meta.id, document.meta])));
+  return [...views.embedding, ...sentencesOf(clauses.map((clause) => clause.text)).sentenceTexts];
+}
+
+/** The sentences of every clause, flat, with offsets[c]..offsets[c+1] marking clause c's. */
+function sentencesOf(clauseTexts: readonly string[]): { sentenceTexts: string[]; offsets: Int32Array } {
+  const offsets = new Int32Array(clauseTexts.length + 1);
+  const sentenceTexts: string[] = [];
+  clauseTexts.forEach((text, clause) => {
+    sentenceTexts.push(...clauseSentences(text));
+    offsets[clause + 1] = sentenceTexts.length;
+  });
+  return { sentenceTexts, offsets };
+}
+
+/**
  * Embeds every clause view, then every sentence of clauses with more than one, with the sentence encoder (through
  * its vector cache). The sentence vectors let a clause be scored by its best sentence as well as as a whole.
  */
@@ -379,12 +399,7 @@ async function embedWithEncoder(
   clauseTexts: readonly string[],
   progress: (message: string) => void,
 ): Promise<{ vectors: Float32Array; sentences: SentenceVectors }> {
-  const offsets = new Int32Array(clauseTexts.length + 1);
-  const sentenceTexts: string[] = [];
-  clauseTexts.forEach((text, clause) => {
-    sentenceTexts.push(...clauseSentences(text));
-    offsets[clause + 1] = sentenceTexts.length;
-  });
+  const { sentenceTexts, offsets } = sentencesOf(clauseTexts);
   progress(`Encoding ${views.length} clauses and ${sentenceTexts.length} of their sentences…`);
   const all = await encoder.embedCached([...views, ...sentenceTexts], (encoded, toEncode) =>
     progress(`Encoded ${encoded}/${toEncode} texts not in the encoder's cache`),

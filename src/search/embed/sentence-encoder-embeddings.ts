@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Embeddings } from '@langchain/core/embeddings';
 import { EncoderVectorCache } from './encoder-vector-cache.js';
+import { encodeInThreads, encodingThreadsAvailable } from './parallel-encode.js';
 import {
   loadSentenceEncoder,
   type SentenceEncoder,
@@ -19,8 +20,8 @@ export interface SentenceEncoderEmbeddingsOptions extends SentenceEncoderOptions
   cacheDir?: string | null;
 }
 
-/** Texts per model call while embedding a corpus, and so per progress line and cache append. */
-const corpusStep = 64;
+/** From this many texts to encode, a build uses encoding threads rather than loading the model on this one. */
+const threadedMinimum = 64;
 
 /**
  * The default dense embedder: the pre-trained sentence encoder behind LangChain's `Embeddings`, so
@@ -64,7 +65,7 @@ export class SentenceEncoderEmbeddings extends Embeddings {
 
   /**
    * Unit vectors of a corpus's texts, taking those already in the vector cache from it and adding the rest, so a
-   * rebuild encodes only new or changed texts. Reports progress every {@link corpusStep} texts encoded.
+   * rebuild encodes only new or changed texts. From {@link threadedMinimum} texts on, they are encoded on threads.
    */
   async embedCached(
     texts: readonly string[],
@@ -79,13 +80,21 @@ export class SentenceEncoderEmbeddings extends Embeddings {
     const vectors = texts.map((text) => cache?.get(text));
     const missing = [...new Set(texts.filter((_, index) => vectors[index] === undefined))];
     const encoded = new Map<string, Float32Array>();
-    for (let start = 0; start < missing.length; start += corpusStep) {
-      const batch = missing.slice(start, start + corpusStep);
-      const batchVectors = await this.embedVectors(batch);
-      const entries = batch.map((text, index) => [text, batchVectors[index] as Float32Array] as const);
+    if (missing.length >= threadedMinimum && encodingThreadsAvailable()) {
+      // A corpus: encoded on threads that end afterwards (faster on two cores; the model's memory goes with them).
+      const threaded = await encodeInThreads(missing, {
+        modelDir: this.modelDir,
+        onProgress: (done) => onProgress(done, missing.length),
+      });
+      const entries = missing.map((text, index) => [text, threaded[index] as Float32Array] as const);
       for (const [text, vector] of entries) encoded.set(text, vector);
       cache?.add(entries);
-      onProgress(Math.min(start + corpusStep, missing.length), missing.length);
+    } else if (missing.length > 0) {
+      const here = await this.embedVectors(missing);
+      const entries = missing.map((text, index) => [text, here[index] as Float32Array] as const);
+      for (const [text, vector] of entries) encoded.set(text, vector);
+      cache?.add(entries);
+      onProgress(missing.length, missing.length);
     }
     return texts.map((text, index) => vectors[index] ?? (encoded.get(text) as Float32Array));
   }

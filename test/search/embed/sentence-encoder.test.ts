@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProtocolBotError } from '../../../src/errors.js';
 import { EncoderVectorCache } from '../../../src/search/embed/encoder-vector-cache.js';
+import { encodeInThreads } from '../../../src/search/embed/parallel-encode.js';
 import { loadSentenceEncoder, type SentenceEncoder } from '../../../src/search/embed/sentence-encoder.js';
 import { SentenceEncoderEmbeddings } from '../../../src/search/embed/sentence-encoder-embeddings.js';
 import { defaultSentenceEncoderDir } from '../../../src/search/embed/sentence-encoder-files.js';
@@ -276,5 +277,28 @@ describe('SentenceEncoderEmbeddings (LangChain)', () => {
       message: expect.stringContaining('group1-shard2of7'),
     });
     await expect(new SentenceEncoderEmbeddings().check()).resolves.toBeUndefined();
+  });
+});
+
+describe('encodeInThreads (index builds)', () => {
+  it('gives the same vectors as this thread, in input order, from two threads sharing the work', async () => {
+    const texts = [...sentences, 'councillor', 'officer', 'Monitoring Officer'];
+    const progress: number[] = [];
+    const threaded = await encodeInThreads(texts, { threads: 2, onProgress: (done) => progress.push(done) });
+    const here = await encoder.embed(texts);
+    expect(threaded).toHaveLength(texts.length);
+    threaded.forEach((vector, index) => {
+      expect(cosine(vector, here[index] ?? [])).toBeGreaterThan(1 - 1e-6);
+    });
+    expect(progress.at(-1)).toBe(texts.length);
+  });
+
+  it('passes a thread’s start-up error on with its code and the file it names', async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'use-model-'));
+    folders.push(empty);
+    await expect(encodeInThreads(['councillor'], { modelDir: empty, threads: 1 })).rejects.toMatchObject({
+      code: 'model_missing',
+      message: expect.stringContaining(empty),
+    });
   });
 });
