@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type Config, loadConfig } from '../../config.js';
+import { ensureDataDir } from '../../data-dir.js';
 import { ProtocolBotError } from '../../errors.js';
 import { openHandoff } from '../../handoff/open-handoff.js';
 import { createLogger } from '../../logger.js';
 import { buildRuntime, openCorpusIndex } from '../../runtime.js';
 import { runAskCommand, terminalAsker } from './ask-command.js';
+import { runBackupCommand } from './backup-command.js';
 import { runCasesCommand } from './cases-command.js';
 import { runChatCommand } from './chat-command.js';
 import { type CliIo, processIo } from './cli-io.js';
@@ -27,6 +30,7 @@ Commands:
                               The Monitoring Officer's cases
   report --from YYYY-MM-DD --to YYYY-MM-DD [--json]
                               Figures for the Monitoring Officer's annual report
+  backup FILE                 Copy the case database to FILE while the bot runs (restore: see the README)
   help                        This text
 
 Configuration is read from the environment; see the README.`;
@@ -57,6 +61,8 @@ export async function main(args: string[], io: CliIo = processIo(), env = proces
 
 async function dispatch(command: string, args: string[], io: CliIo, config: Config): Promise<number> {
   const logger = createLogger(config.LOG_LEVEL);
+  // Every command writes under DATA_DIR (the index or the case database): say so plainly if it cannot.
+  ensureDataDir(config.DATA_DIR);
   const progress = io.interactive ? (message: string) => io.stderr.write(`${message}\n`) : undefined;
   switch (command) {
     case 'ask': {
@@ -85,7 +91,9 @@ async function dispatch(command: string, args: string[], io: CliIo, config: Conf
         runChatCommand(io, terminalPipeline(runtime)),
       );
     case 'start':
-      if (config.SLACK_BOT_TOKEN || config.MICROSOFT_APP_ID) return serve(config, logger, progress);
+      if (config.SLACK_BOT_TOKEN || config.MICROSOFT_APP_ID || config.TEAMS_ALLOW_ANONYMOUS) {
+        return serve(config, logger, progress);
+      }
       return withRuntime(config, logger, progress, (runtime) =>
         runChatCommand(io, terminalPipeline(runtime)),
       );
@@ -145,6 +153,17 @@ async function dispatch(command: string, args: string[], io: CliIo, config: Conf
       const handoff = openHandoff({ config, clock: { now: () => new Date() }, logger });
       try {
         return await runReportCommand(args, io, handoff, { json: parsed.flags.has('json') });
+      } finally {
+        handoff.close();
+      }
+    }
+    case 'backup': {
+      const parsed = parseArgs(args, [], []);
+      const handoff = openHandoff({ config, clock: { now: () => new Date() }, logger });
+      try {
+        return await runBackupCommand(parsed.positional[0], io, handoff, {
+          liveFile: join(config.DATA_DIR, 'cases.db'),
+        });
       } finally {
         handoff.close();
       }
