@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import express, { type ErrorRequestHandler, type Express } from 'express';
-import { describeError } from '../errors.js';
+import { describeError, ProtocolBotError } from '../errors.js';
 import type { Logger } from '../logger.js';
 
 /** What `/healthz` reports: `ok`, or `failing` with the reason (answered with 503). */
@@ -52,7 +52,7 @@ export function createHttpServer(options: {
       return new Promise((resolve, reject) => {
         const started = app.listen(port, host, (error?: Error) => {
           if (error) {
-            reject(error);
+            reject(listenError(error, host, port));
             return;
           }
           const address = started.address();
@@ -82,6 +82,23 @@ export function createHttpServer(options: {
       });
     },
   };
+}
+
+/** A failure to listen, in the words of the settings that fix it. */
+function listenError(error: Error, host: string, port: number): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  const problem =
+    code === 'EADDRINUSE'
+      ? 'is already in use by another process'
+      : code === 'EACCES'
+        ? 'needs privileges this user does not have (use a port above 1023)'
+        : code === 'EADDRNOTAVAIL'
+          ? 'is not an address of this machine'
+          : undefined;
+  if (!problem) return error;
+  return new ProtocolBotError('config_invalid', `PORT/HOST: ${host}:${port} ${problem} (${code})`, {
+    cause: error,
+  });
 }
 
 /**

@@ -1,9 +1,9 @@
-import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/channels/cli/main.js';
 import { type HandoffRuntime, openHandoff } from '../../src/handoff/open-handoff.js';
+import { damageDatabaseFile } from './damage-database.js';
 import {
   bullyingRequest,
   captureIo,
@@ -13,18 +13,7 @@ import {
   testConfig,
 } from './handoff-test-kit.js';
 
-/** Overwrites every page after the first two with garbage, as a failing disk or a bad copy would. */
-function damage(file: string): void {
-  const pageSize = 4096;
-  const size = statSync(file).size;
-  expect(size).toBeGreaterThan(pageSize * 3);
-  const descriptor = openSync(file, 'r+');
-  try {
-    writeSync(descriptor, Buffer.alloc(size - pageSize * 2, 0x5a), 0, size - pageSize * 2, pageSize * 2);
-  } finally {
-    closeSync(descriptor);
-  }
-}
+const damage = damageDatabaseFile;
 
 async function openWithCases(dir: string, clock: ReturnType<typeof movableClock>): Promise<HandoffRuntime> {
   const handoff = openHandoff({ config: testConfig(dir), clock, logger: recordingLogger() });

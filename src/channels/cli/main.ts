@@ -6,6 +6,7 @@ import { ProtocolBotError } from '../../errors.js';
 import { openHandoff } from '../../handoff/open-handoff.js';
 import { createLogger } from '../../logger.js';
 import { buildRuntime, openCorpusIndex } from '../../runtime.js';
+import { teamsAccess } from '../teams/teams-access.js';
 import { runAskCommand, terminalAsker } from './ask-command.js';
 import { runBackupCommand } from './backup-command.js';
 import { runCasesCommand } from './cases-command.js';
@@ -194,6 +195,8 @@ async function serve(
 ): Promise<number> {
   // Loaded lazily: the Slack and Teams SDKs are not needed by ask, eval or the terminal chat.
   const { runServer } = await import('../serve.js');
+  // A Teams setting that can never start is reported before the index is loaded and the answer threads started.
+  teamsAccess(config);
   const runtime = await buildRuntime({
     config,
     logger,
