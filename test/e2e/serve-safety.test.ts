@@ -214,7 +214,10 @@ describe('start-up failures: serve exits non-zero within 10 s, answer thread run
     const address = blocker.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     try {
-      await startFails({ PORT: String(port), HOST: '127.0.0.1' }, /PORT\/HOST: 127.0.0.1:\d+ is already in use/);
+      await startFails(
+        { PORT: String(port), HOST: '127.0.0.1' },
+        /PORT\/HOST: 127.0.0.1:\d+ is already in use/,
+      );
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }
