@@ -3,8 +3,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../src/channels/cli/main.js';
-import { captureIo } from './handoff/handoff-test-kit.js';
+import { main } from '../src/app/main.js';
+import { captureIo } from './cases/handoff-test-kit.js';
 
 let root: string;
 

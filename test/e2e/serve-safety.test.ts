@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { damageDatabaseFile } from '../handoff/damage-database.js';
+import { damageDatabaseFile } from '../cases/damage-database.js';
 import { botUserId, eventCallback, mention, sendSigned, signingSecret } from '../slack/slack-test-app.js';
 import { type ServeProcess, startServeProcess } from '../support/serve-process.js';
 import { type StubSlackApi, startStubSlackApi } from '../support/stub-slack-api.js';
