@@ -35,7 +35,9 @@ export function openCaseDatabase(file: string, options: OpenCaseDatabaseOptions 
       typeof sqliteCode === 'string' &&
       /^SQLITE_(CORRUPT|NOTADB)/.test(sqliteCode)
     ) {
-      throw damagedDatabase(file, (cause as Error).message, cause);
+      // The store error's own words ("the case database file is not a SQLite database (SQLITE_NOTADB)").
+      const problem = (error as Error).message.replace(/^Cannot [^:]*: /, '').replace(/\.$/, '');
+      throw damagedDatabase(file, problem, cause);
     }
     throw error;
   }
