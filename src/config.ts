@@ -42,6 +42,12 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** HTTP port for `serve` (Slack HTTP mode, Teams, /healthz). */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Address `serve` listens on: `0.0.0.0` (every interface), `127.0.0.1` behind a reverse proxy on the same host. */
+  HOST: z
+    .string()
+    .trim()
+    .min(1, { message: 'must be an address such as 0.0.0.0 or 127.0.0.1' })
+    .default('0.0.0.0'),
   /** `production` forbids unauthenticated Teams traffic. */
   NODE_ENV: optionalText,
   /** Extra policy rules (JSON) merged into the built-in table. */
@@ -87,7 +93,7 @@ export const configSchema = z.object({
   /** Slack user ids allowed to act on cases (comma-separated). */
   MONITORING_OFFICER_SLACK_USERS: list,
 
-  /** Azure bot registration app id; empty allows unauthenticated local traffic outside production. */
+  /** Azure bot registration app id; setting it turns Teams on (every request must carry a Bot Service token). */
   MICROSOFT_APP_ID: optionalText,
   /** Azure bot registration client secret. */
   MICROSOFT_APP_PASSWORD: optionalText,
@@ -95,6 +101,16 @@ export const configSchema = z.object({
   MICROSOFT_APP_TENANT_ID: optionalText,
   /** AAD object ids allowed to register as Monitoring Officer in Teams (comma-separated). */
   MONITORING_OFFICER_TEAMS_IDS: list,
+  /**
+   * Turns Teams on without an app id, for local testing (Agents Playground, Bot Framework Emulator): requests are not
+   * authenticated and replies go only to loopback addresses. Refused when NODE_ENV=production.
+   */
+  TEAMS_ALLOW_ANONYMOUS: flag,
+  /**
+   * Hosts Teams replies may be sent to (comma-separated; `*.example.com` matches its subdomains); replaces the default
+   * list of Microsoft's Bot Framework and Teams hosts.
+   */
+  TEAMS_SERVICE_URL_ALLOWLIST: list,
 
   /** Name of the Monitoring Officer shown to askers. */
   MONITORING_OFFICER_NAME: z.string().default('the Monitoring Officer'),

@@ -21,7 +21,7 @@ export function createLogger(
 ): Logger {
   const emit = (at: LogLevel, message: string, context?: Record<string, unknown>) => {
     if (logLevelRank[at] < logLevelRank[level]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: at, message, ...context }));
+    write(JSON.stringify({ time: new Date().toISOString(), level: at, message, ...keepOwnFields(context) }));
   };
   return {
     debug: (message, context) => emit('debug', message, context),
@@ -29,6 +29,16 @@ export function createLogger(
     warn: (message, context) => emit('warn', message, context),
     error: (message, context) => emit('error', message, context),
   };
+}
+
+/** The fields every line carries; a context field of the same name is kept under `context.NAME` instead. */
+const ownFields = new Set(['time', 'level', 'message']);
+
+function keepOwnFields(context: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!context || !Object.keys(context).some((key) => ownFields.has(key))) return context;
+  return Object.fromEntries(
+    Object.entries(context).map(([key, value]) => [ownFields.has(key) ? `context.${key}` : key, value]),
+  );
 }
 
 /** A logger that drops everything (tests that do not assert on logs). */

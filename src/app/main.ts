@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import path, { join } from 'node:path';
 import { openHandoff } from '../cases/open-handoff.js';
+import { teamsAccess } from '../channels/teams/teams-access.js';
 import { runChatCommand } from '../channels/terminal/chat-command.js';
 import { terminalPipeline } from '../channels/terminal/terminal-pipeline.js';
 import { type Config, loadConfig } from '../config.js';
+import { ensureDataDir } from '../data-dir.js';
 import { ProtocolBotError } from '../errors.js';
 import { createLogger } from '../logger.js';
 import { runAskCommand, terminalAsker } from './commands/ask-command.js';
+import { runBackupCommand } from './commands/backup-command.js';
 import { runCasesCommand } from './commands/cases-command.js';
 import { type CliIo, processIo } from './commands/cli-io.js';
 import { runEvalCommand } from './commands/eval-command.js';
@@ -31,6 +34,7 @@ Commands:
                               The Monitoring Officer's cases
   report --from YYYY-MM-DD --to YYYY-MM-DD [--json]
                               Figures for the Monitoring Officer's annual report
+  backup FILE                 Copy the case database to FILE while the bot runs (restore: see the README)
   help                        This text
 
 Configuration is read from the environment; see the README.`;
@@ -61,6 +65,8 @@ export async function main(args: string[], io: CliIo = processIo(), env = proces
 
 async function dispatch(command: string, args: string[], io: CliIo, config: Config): Promise<number> {
   const logger = createLogger(config.LOG_LEVEL);
+  // Every command writes under DATA_DIR (the index or the case database): say so plainly if it cannot.
+  ensureDataDir(config.DATA_DIR);
   const progress = io.interactive ? (message: string) => io.stderr.write(`${message}\n`) : undefined;
   switch (command) {
     case 'ask': {
@@ -89,7 +95,9 @@ async function dispatch(command: string, args: string[], io: CliIo, config: Conf
         runChatCommand(io, terminalPipeline(runtime)),
       );
     case 'start':
-      if (config.SLACK_BOT_TOKEN || config.MICROSOFT_APP_ID) return serve(config, logger, progress);
+      if (config.SLACK_BOT_TOKEN || config.MICROSOFT_APP_ID || config.TEAMS_ALLOW_ANONYMOUS) {
+        return serve(config, logger, progress);
+      }
       return withRuntime(config, logger, progress, (runtime) =>
         runChatCommand(io, terminalPipeline(runtime)),
       );
@@ -166,6 +174,17 @@ async function dispatch(command: string, args: string[], io: CliIo, config: Conf
         handoff.close();
       }
     }
+    case 'backup': {
+      const parsed = parseArgs(args, [], []);
+      const handoff = openHandoff({ config, clock: { now: () => new Date() }, logger });
+      try {
+        return await runBackupCommand(parsed.positional[0], io, handoff, {
+          liveFile: join(config.DATA_DIR, 'cases.db'),
+        });
+      } finally {
+        handoff.close();
+      }
+    }
     default:
       throw new ProtocolBotError('usage', `unknown command "${command}"`);
   }
@@ -192,6 +211,8 @@ async function serve(
 ): Promise<number> {
   // Loaded lazily: the Slack and Teams SDKs are not needed by ask, eval or the terminal chat.
   const { runServer } = await import('./serve.js');
+  // A Teams setting that can never start is reported before the index is loaded and the answer threads started.
+  teamsAccess(config);
   const runtime = await buildRuntime({
     config,
     logger,

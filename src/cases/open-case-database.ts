@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ProtocolBotError } from '../errors.js';
+import { checkIntegrity } from './case-database-health.js';
 import { latestSchemaVersion, migrations } from './migrations.js';
 import { inStore } from './store-errors.js';
 
@@ -23,6 +24,38 @@ export interface OpenCaseDatabaseOptions {
  * IMMEDIATE transaction, so two processes starting at once cannot both migrate.
  */
 export function openCaseDatabase(file: string, options: OpenCaseDatabaseOptions = {}): CaseDatabase {
+  try {
+    return openChecked(file, options);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const cause = ProtocolBotError.isInstance(error) ? error.cause : error;
+    const sqliteCode = (cause as { code?: unknown } | undefined)?.code;
+    if (
+      code === 'store_unavailable' &&
+      typeof sqliteCode === 'string' &&
+      /^SQLITE_(CORRUPT|NOTADB)/.test(sqliteCode)
+    ) {
+      // The store error's own words ("the case database file is not a SQLite database (SQLITE_NOTADB)").
+      const problem = (error as Error).message.replace(/^Cannot [^:]*: /, '').replace(/\.$/, '');
+      throw damagedDatabase(file, problem, cause);
+    }
+    throw error;
+  }
+}
+
+/**
+ * The message for a damaged case database: what is wrong and how to recover, since the bot must not run on it (a
+ * corrupt page can lose or misfile cases).
+ */
+function damagedDatabase(file: string, problem: string, cause?: unknown): ProtocolBotError {
+  return new ProtocolBotError(
+    'store_unavailable',
+    `The case database ${file} is damaged (${problem}). To recover: stop every protocol-bot process; move ${file} and any ${file}-wal and ${file}-shm aside; copy your latest backup (made with "protocol-bot backup FILE") to ${file}, or salvage what is readable with the sqlite3 shell: sqlite3 DAMAGED-COPY ".recover" | sqlite3 ${file}; then start the bot again.`,
+    { cause },
+  );
+}
+
+function openChecked(file: string, options: OpenCaseDatabaseOptions): CaseDatabase {
   return inStore(`open the case database ${file}`, () => {
     if (!options.readonly) mkdirSync(dirname(file), { recursive: true });
     const db = new Database(file, {
@@ -41,6 +74,9 @@ export function openCaseDatabase(file: string, options: OpenCaseDatabaseOptions 
         // question logged. Only an operating-system crash or power cut can lose the last commits.
         db.pragma('synchronous = NORMAL');
         migrate(db);
+        // Opening reads only the first pages: damage further in would surface later, in the middle of a case.
+        const damage = checkIntegrity(file);
+        if (damage) throw damagedDatabase(file, damage.reason ?? 'failed its integrity check');
       }
       return reusePreparedStatements(db);
     } catch (error) {

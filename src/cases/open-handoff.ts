@@ -5,11 +5,13 @@ import { describeError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { type AnnualReport, buildAnnualReport } from './annual-report.js';
 import { loadBankHolidays } from './bank-holidays.js';
+import { type CaseDatabaseHealth, caseDatabaseHealth } from './case-database-health.js';
 import { createLogNoticeDeliverer } from './log-notice-deliverer.js';
 import { NoticeDispatcher, type NoticeDispatcherOptions } from './notice-dispatcher.js';
 import { openCaseDatabase } from './open-case-database.js';
 import { createCaseService, type SqliteCaseService } from './sqlite-case-service.js';
 import { createQuestionLog, type SqliteQuestionLog } from './sqlite-question-log.js';
+import { inStore } from './store-errors.js';
 import { londonDate } from './working-days.js';
 
 /** The case store, question log and notice dispatcher of one process, over one SQLite connection. */
@@ -24,6 +26,10 @@ export interface HandoffRuntime {
   today(): string;
   /** Figures for the Monitoring Officer's annual report (inclusive London dates YYYY-MM-DD). */
   report(range: { from: string; to: string }): AnnualReport;
+  /** Whether the case database passes its integrity check and takes writes (cached for a few seconds). */
+  health(): CaseDatabaseHealth;
+  /** Writes a consistent copy of the case database to `file` while it stays in use (SQLite's online backup). */
+  backup(file: string): Promise<void>;
   /** Stops the dispatcher and the retention timer and closes the database. */
   close(): void;
 }
@@ -55,7 +61,8 @@ const dayMs = 86_400_000;
 export function openHandoff(options: OpenHandoffOptions): HandoffRuntime {
   const { config, clock, logger } = options;
   const holidays = loadBankHolidays(config.BANK_HOLIDAYS_FILE);
-  const db = openCaseDatabase(join(config.DATA_DIR, 'cases.db'), { busyTimeoutMs: options.busyTimeoutMs });
+  const file = join(config.DATA_DIR, 'cases.db');
+  const db = openCaseDatabase(file, { busyTimeoutMs: options.busyTimeoutMs });
   try {
     const cases = createCaseService({
       db,
@@ -87,6 +94,7 @@ export function openHandoff(options: OpenHandoffOptions): HandoffRuntime {
     retentionTimer.unref();
 
     let closed = false;
+    const health = caseDatabaseHealth({ db, file, clock });
     return {
       cases,
       questions,
@@ -98,6 +106,10 @@ export function openHandoff(options: OpenHandoffOptions): HandoffRuntime {
           now: clock.now(),
           serviceStandardWorkingDays: config.SERVICE_STANDARD_WORKING_DAYS,
         }),
+      health,
+      async backup(target) {
+        await inStore(`back up the case database to ${target}`, () => db.backup(target));
+      },
       close() {
         if (closed) return;
         closed = true;

@@ -84,6 +84,14 @@ export function loadCorpus(corpusDir: string): CorpusDocument[] {
     }
     seen.add(meta.id);
     const file = path.resolve(corpusDir, meta.file);
+    const inside = path.relative(path.resolve(corpusDir), file);
+    if (inside === '' || inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) {
+      // The manifest must not make the bot read, index and quote files elsewhere (`../../etc/passwd`).
+      throw new ProtocolBotError(
+        'corpus_invalid',
+        `${manifestPath}: documents.${index}.file: "${meta.file}" of document "${meta.id}" is outside the corpus folder ${path.resolve(corpusDir)}`,
+      );
+    }
     let text: string;
     try {
       text = readFileSync(file, 'utf8');

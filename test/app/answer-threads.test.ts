@@ -85,9 +85,12 @@ describe('answer threads', () => {
         const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
         return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
       };
-      const tasks = readdirSync('/proc/self/task');
-      expect(niceOf(String(process.pid))).toBe(0);
-      expect(tasks.map(niceOf).filter((nice) => nice === 19)).toHaveLength(1);
+      // Relative to the main thread, so the suite also passes when started under `nice`: the answer thread is the
+      // one task at the lowest priority (19), below the main thread unless that is already at 19 itself.
+      const main = niceOf(String(process.pid));
+      const nices = readdirSync('/proc/self/task').map(niceOf);
+      expect(nices.filter((nice) => nice === 19).length).toBeGreaterThanOrEqual(1);
+      if (main < 19) expect(nices.filter((nice) => nice > main)).toEqual([19]);
     },
   );
 

@@ -7,7 +7,8 @@ import { botUserId, eventCallback, mention, sendSigned, signingSecret } from '..
 import { type StubSlackApi, startStubSlackApi } from '../support/stub-slack-api.js';
 
 // `protocol-bot serve` as an operator starts it: its own process (the compiled CLI, which `npm test` builds first),
-// Slack in HTTP mode against the stub Web API, Teams at /api/messages, answer threads as configured by default.
+// Slack in HTTP mode against the stub Web API (Teams is not configured, so not served), answer threads as configured by
+// default.
 let stub: StubSlackApi;
 let dataDir: string;
 let child: ChildProcess;
@@ -69,7 +70,7 @@ describe('protocol-bot serve', () => {
   it('reports its health and the platforms it serves', async () => {
     const response = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', platforms: ['teams', 'slack'], generative: false });
+    expect(await response.json()).toEqual({ status: 'ok', platforms: ['slack'], generative: false });
   });
 
   it('answers a Slack mention in its thread', async () => {

@@ -5,7 +5,7 @@ import { createHttpServer } from '../../src/app/http-server.js';
 import { buildRuntime, type Runtime } from '../../src/app/runtime.js';
 import { mountTeams } from '../../src/channels/teams/mount-teams.js';
 import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/logger.js';
+import { type Logger, silentLogger } from '../../src/logger.js';
 import { StubTeamsConnector } from '../support/stub-teams-connector.js';
 
 /** The bot's Teams account, as Teams addresses it in `recipient`. */
@@ -31,11 +31,16 @@ export interface TeamsBot {
   dataDir: string;
   /** POSTs an activity to /api/messages. */
   post(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<Response>;
+  /** `http://127.0.0.1:PORT/api/messages`. */
+  url: string;
   stop(): Promise<void>;
 }
 
 /** Starts the real `serve` Teams endpoint on 127.0.0.1 with the lead's `buildRuntime` over a temporary DATA_DIR. */
-export async function startTeamsBot(env: Record<string, string> = {}): Promise<TeamsBot> {
+export async function startTeamsBot(
+  env: Record<string, string> = {},
+  logger: Logger = silentLogger,
+): Promise<TeamsBot> {
   const connector = await new StubTeamsConnector().start();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'protocol-bot-teams-'));
   const config = loadConfig({
@@ -43,10 +48,12 @@ export async function startTeamsBot(env: Record<string, string> = {}): Promise<T
     CORPUS_DIR: path.resolve('corpus'),
     LOG_LEVEL: 'error',
     MONITORING_OFFICER_TEAMS_IDS: monitoringOfficerAad,
+    // The stub connector is on 127.0.0.1: anonymous local testing, unless the test configures an app id.
+    TEAMS_ALLOW_ANONYMOUS: 'true',
     ...env,
   });
-  const runtime = await buildRuntime({ config, logger: silentLogger, generative: false });
-  const server = createHttpServer({ logger: silentLogger });
+  const runtime = await buildRuntime({ config, logger, generative: false });
+  const server = createHttpServer({ logger });
   await mountTeams({ server, runtime, retry: { attempts: 3, baseDelayMs: 20, maxDelayMs: 2_000 } });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/api/messages`;
@@ -54,6 +61,7 @@ export async function startTeamsBot(env: Record<string, string> = {}): Promise<T
     connector,
     runtime,
     dataDir,
+    url,
     post: (activity, headers = {}) =>
       fetch(url, {
         method: 'POST',

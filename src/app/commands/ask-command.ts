@@ -18,7 +18,7 @@ export function terminalAsker(): Question['asker'] {
 
 /**
  * `ask "QUESTION"` prints one answer (`--json`: one JSON object). `ask --json` with no question reads one question
- * per line from standard input and writes one JSON object per line, in order.
+ * per line from standard input and writes one JSON object per line, in order, blank lines included.
  */
 export async function runAskCommand(
   questionText: string | undefined,
@@ -36,7 +36,7 @@ export async function runAskCommand(
   }
   const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
-    if (line.trim() === '') continue;
+    // A blank line gets its own (empty-question) reply too, so output line N always answers input line N.
     const answer = await pipeline.answer({ text: line, asker });
     io.stdout.write(options.json ? `${JSON.stringify(answer)}\n` : `${renderAnswerText(answer)}\n`);
   }

@@ -13,6 +13,7 @@ import type { SlackAdapter } from './slack-adapter.js';
 import { slackClientOptions } from './slack-client-options.js';
 import { createSlackHttpTransport } from './slack-http-transport.js';
 import { createSlackNoticeDeliverer } from './slack-notice-deliverer.js';
+import { slackRequestGuard } from './slack-request-guard.js';
 import { ThreadMemory } from './thread-memory.js';
 import { UserRateLimiter } from './user-rate-limiter.js';
 
@@ -61,6 +62,8 @@ export async function mountSlack(options: { server: HttpServer; runtime: Runtime
       );
     }
     mode = 'http';
+    // Registered before Bolt's own route on the same path, so it runs first.
+    server.app.post(slackEventsPath, ...slackRequestGuard({ clock: runtime.clock, logger: runtime.logger }));
     receiver = new ExpressReceiver({
       signingSecret: config.SLACK_SIGNING_SECRET,
       logger,

@@ -6,6 +6,9 @@ import type { Config } from '../../config.js';
 import { describeError, ProtocolBotError } from '../../errors.js';
 import type { RetryPolicy } from './connector-retry.js';
 import { MonitoringOfficerRegistry } from './monitoring-officer-registry.js';
+import { refuseUnlistedServiceUrl } from './refuse-unlisted-service-url.js';
+import { serviceUrlPolicy } from './service-url-policy.js';
+import { teamsAccess } from './teams-access.js';
 import { TeamsMessenger } from './teams-messenger.js';
 import { createTeamsNoticeDeliverer } from './teams-notice-deliverer.js';
 import { createTurnHandler } from './teams-turn-handler.js';
@@ -25,20 +28,24 @@ export interface MountTeamsOptions {
  * Mounts the Teams endpoint `POST /api/messages` on the shared server, using the Microsoft 365 Agents SDK's
  * CloudAdapter and its JWT middleware, and registers the `teams` notice deliverer on the handoff dispatcher.
  *
- * With MICROSOFT_APP_ID set, every request must carry a Bot Framework / Entra token for that app (else 401).
- * Without it, unauthenticated local traffic (Agents Playground, Bot Framework Emulator) is accepted with a warning —
- * never when NODE_ENV=production, where mounting fails with `config_invalid`.
+ * With MICROSOFT_APP_ID set, every request must carry a Bot Framework / Entra token for that app (else 401) and
+ * replies go only to Microsoft's hosts (TEAMS_SERVICE_URL_ALLOWLIST). With TEAMS_ALLOW_ANONYMOUS=true instead,
+ * unauthenticated local traffic (Agents Playground, Bot Framework Emulator) is accepted with a warning and replies go
+ * only to loopback addresses. An activity naming any other `serviceUrl` is refused with 403 before anything is sent.
+ * Fails with `config_invalid` when Teams is not configured (see {@link teamsAccess}).
  */
 export async function mountTeams(options: MountTeamsOptions): Promise<{ stop(): Promise<void> }> {
   const { server, runtime } = options;
   const { config, logger } = runtime;
+  const access = teamsAccess(config);
   const adapter = new CloudAdapter(teamsAuthConfiguration(config));
-  if (!config.MICROSOFT_APP_ID) {
+  if (access === 'anonymous') {
     logger.warn(
-      'teams endpoint accepts unauthenticated requests: MICROSOFT_APP_ID is not set (local testing only; refused when NODE_ENV=production)',
+      'teams endpoint accepts unauthenticated requests (TEAMS_ALLOW_ANONYMOUS=true): local testing only, replies go to loopback addresses only',
       { path: teamsMessagesPath },
     );
   }
+  const allowServiceUrl = serviceUrlPolicy(access, config.TEAMS_SERVICE_URL_ALLOWLIST);
   adapter.onTurnError = async (context, error) => {
     logger.error('teams turn failed', {
       activity: context.activity.id,
@@ -54,13 +61,20 @@ export async function mountTeams(options: MountTeamsOptions): Promise<{ stop(): 
     }
   };
 
-  const messenger = new TeamsMessenger(adapter, config.MICROSOFT_APP_ID, logger, options.retry);
+  const messenger = new TeamsMessenger(
+    adapter,
+    config.MICROSOFT_APP_ID,
+    logger,
+    options.retry,
+    allowServiceUrl,
+  );
   const registry = new MonitoringOfficerRegistry(config.DATA_DIR, runtime.clock);
   const handle = createTurnHandler({ runtime, messenger, registry });
 
   server.app.post(
     teamsMessagesPath,
     express.json({ limit: '1mb' }),
+    refuseUnlistedServiceUrl(allowServiceUrl, logger),
     (request, response, next) => adapter.authorizeRequest(request as unknown as Request, response, next),
     async (request, response) => {
       try {
@@ -74,7 +88,7 @@ export async function mountTeams(options: MountTeamsOptions): Promise<{ stop(): 
   runtime.handoff.dispatcher.register(createTeamsNoticeDeliverer({ messenger, registry, logger }));
   logger.info('teams endpoint mounted', {
     path: teamsMessagesPath,
-    authenticated: Boolean(config.MICROSOFT_APP_ID),
+    authenticated: access === 'authenticated',
     tenant: config.MICROSOFT_APP_TENANT_ID ?? null,
   });
 
@@ -86,23 +100,18 @@ export async function mountTeams(options: MountTeamsOptions): Promise<{ stop(): 
 }
 
 /**
- * The SDK's auth configuration from our settings: single-tenant when MICROSOFT_APP_TENANT_ID is set. Refuses to run
- * unauthenticated in production.
+ * The SDK's auth configuration from our settings: single-tenant when MICROSOFT_APP_TENANT_ID is set, no client id
+ * for anonymous local testing. Throws `config_invalid` when Teams is not configured or is anonymous in production.
  */
 export function teamsAuthConfiguration(config: Config): AuthConfiguration {
-  // The SDK reads process.env.NODE_ENV itself; either saying production is production.
-  const production = [config.NODE_ENV, process.env.NODE_ENV].some(
-    (value) => value?.toLowerCase() === 'production',
-  );
-  if (!config.MICROSOFT_APP_ID) {
-    if (production) {
-      throw new ProtocolBotError(
-        'config_invalid',
-        'MICROSOFT_APP_ID: required when NODE_ENV=production — the Teams endpoint will not accept unauthenticated traffic in production. Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID from the Azure Bot registration.',
-      );
-    }
-    return { clientId: undefined };
+  const access = teamsAccess(config);
+  if (access === 'off') {
+    throw new ProtocolBotError(
+      'config_invalid',
+      'MICROSOFT_APP_ID: Teams is not configured — set MICROSOFT_APP_ID (or TEAMS_ALLOW_ANONYMOUS=true for local testing)',
+    );
   }
+  if (access === 'anonymous') return { clientId: undefined };
   if (!config.MICROSOFT_APP_PASSWORD) {
     throw new ProtocolBotError(
       'config_invalid',

@@ -1,5 +1,6 @@
 import type { Activity, ConversationParameters, ConversationReference } from '@microsoft/agents-activity';
 import type { CloudAdapter, TurnContext } from '@microsoft/agents-hosting';
+import { ProtocolBotError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { type RetryPolicy, withConnectorRetry } from './connector-retry.js';
 import type { StoredConversationReference } from './monitoring-officer-registry.js';
@@ -29,6 +30,8 @@ export class TeamsMessenger {
     private readonly appId: string | undefined,
     private readonly logger: Logger,
     private readonly retry?: RetryPolicy,
+    /** Where replies may go (see service-url-policy.ts); stored references are checked again before sending. */
+    private readonly allowServiceUrl: (serviceUrl: string) => boolean = () => true,
   ) {}
 
   /** Replies within the current turn; returns the id Teams gave the new message. */
@@ -47,6 +50,7 @@ export class TeamsMessenger {
 
   /** Sends messages proactively to a stored conversation (replying to its activity when it names one). */
   async sendTo(reference: StoredConversationReference, messages: OutgoingMessage[]): Promise<void> {
+    this.assertAllowed(reference.serviceUrl);
     let failure: unknown;
     await this.adapter.continueConversation(
       this.identity(),
@@ -78,6 +82,7 @@ export class TeamsMessenger {
     target: PersonalChatTarget,
     messages: OutgoingMessage[],
   ): Promise<StoredConversationReference> {
+    this.assertAllowed(target.serviceUrl);
     const parameters = {
       isGroup: false,
       agent: target.agent,
@@ -120,6 +125,15 @@ export class TeamsMessenger {
     if (failure) throw failure;
     if (!reference) throw new Error('Teams did not return a conversation id for the personal chat');
     return reference;
+  }
+
+  private assertAllowed(serviceUrl: string | undefined): void {
+    // A reference stored before the allow-list existed may name any host; it is never contacted.
+    if (serviceUrl === undefined || this.allowServiceUrl(serviceUrl)) return;
+    throw new ProtocolBotError(
+      'platform_failed',
+      `Teams serviceUrl ${serviceUrl.slice(0, 200)} is not an allowed Bot Framework host; nothing was sent`,
+    );
   }
 
   private identity(): Parameters<CloudAdapter['continueConversation']>[0] {

@@ -254,7 +254,7 @@ export function createTurnHandler(options: TurnHandlerOptions): (context: TurnCo
       logger.warn('teams feedback invoke not understood', { activity: activity.id });
     } else if (!questionId) {
       // Ids are kept in memory only; feedback on a message from before a restart cannot be matched.
-      logger.warn('teams feedback for an unknown message', { message: activity.replyToId });
+      logger.warn('teams feedback for an unknown message', { replyToId: activity.replyToId });
     } else {
       const comment = feedbackComment(parsed.data.actionValue.feedback);
       runtime.handoff.questions.recordFeedback(questionId, {

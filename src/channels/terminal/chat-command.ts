@@ -21,7 +21,12 @@ export async function runChatCommand(io: CliIo, pipeline: AnsweringPipeline): Pr
   prompt();
   for await (const line of lines) {
     const text = line.trim();
-    if (text === '/quit' || text === '/exit') break;
+    if (text === '/quit' || text === '/exit') {
+      // Leaving the loop alone keeps a terminal's standard input open (and the process alive) until the next key.
+      lines.close();
+      io.stdin.pause();
+      break;
+    }
     if (text === '/new') {
       history.length = 0;
       io.stdout.write('Starting a new topic.\n\n');
