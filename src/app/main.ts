@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { openHandoff } from '../cases/open-handoff.js';
-import { runChatCommand } from '../channels/terminal/chat-command.js';
-import { terminalPipeline } from '../channels/terminal/terminal-pipeline.js';
+import { openHandoff } from '../cases/index.js';
+import { runChatCommand, terminalPipeline } from '../channels/terminal/index.js';
 import { type Config, loadConfig } from '../config.js';
 import { ProtocolBotError } from '../errors.js';
 import { createLogger } from '../logger.js';

@@ -1,8 +1,7 @@
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
-import type { AnsweringPipeline } from '../../answer/answering-pipeline.js';
-import type { Question } from '../../answer/question.js';
-import { renderAnswerText } from '../../channels/terminal/render-answer-text.js';
+import type { AnsweringPipeline, Question } from '../../answer/index.js';
+import { renderAnswerText } from '../../channels/terminal/index.js';
 import type { CliIo } from './cli-io.js';
 
 /** The asker for questions typed at this terminal. */

@@ -1,9 +1,14 @@
-import type { AnsweringPipeline } from '../../answer/answering-pipeline.js';
+import type { AnsweringPipeline } from '../../answer/index.js';
 import { ProtocolBotError } from '../../errors.js';
-import { loadEvalFile } from '../../evals/eval-case-schema.js';
-import { checkGate, type GateName, gateForFile, isGateName } from '../../evals/eval-gates.js';
-import { formatEvalReport } from '../../evals/format-eval-report.js';
-import { runEval } from '../../evals/run-eval.js';
+import {
+  checkGate,
+  formatEvalReport,
+  type GateName,
+  gateForFile,
+  isGateName,
+  loadEvalFile,
+  runEval,
+} from '../../evals/index.js';
 import type { CliIo } from './cli-io.js';
 import { parseArgs } from './parse-args.js';
 

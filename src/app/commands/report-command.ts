@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { AnnualReport } from '../../cases/annual-report.js';
-import type { HandoffRuntime } from '../../cases/open-handoff.js';
+import type { AnnualReport, HandoffRuntime } from '../../cases/index.js';
 import { ProtocolBotError } from '../../errors.js';
 import type { CliIo } from './cli-io.js';
 import { parseArgs } from './parse-args.js';

@@ -1,9 +1,8 @@
 import type { HttpServer } from '../../app/http-server.js';
-import type { CaseService, NoticeDeliverer, QuestionLog } from '../../cases/case-types.js';
+import type { CaseService, NoticeDeliverer, QuestionLog } from '../../cases/index.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
-import type { Clause } from '../../corpus/clause.js';
-import type { DocumentMeta } from '../../corpus/document-manifest.js';
+import type { Clause, DocumentMeta } from '../../corpus/index.js';
 import type { Logger } from '../../logger.js';
 import type { ConversationInbox } from './conversation-inbox.js';
 

@@ -1,7 +1,7 @@
 import { App, ExpressReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { HttpServer } from '../../app/http-server.js';
 import { describeError, ProtocolBotError } from '../../errors.js';
-import type { ChatPlatform, PlatformPorts } from '../conversation/chat-platform.js';
+import type { ChatPlatform, PlatformPorts } from '../conversation/index.js';
 import { acknowledgeAfterListeners } from './acknowledge-after-listeners.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerAnswerActions } from './register-answer-actions.js';

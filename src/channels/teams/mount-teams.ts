@@ -3,7 +3,7 @@ import express from 'express';
 import type { HttpServer } from '../../app/http-server.js';
 import type { Config } from '../../config.js';
 import { describeError, ProtocolBotError } from '../../errors.js';
-import type { ChatPlatform, PlatformPorts } from '../conversation/chat-platform.js';
+import type { ChatPlatform, PlatformPorts } from '../conversation/index.js';
 import { BoundedMap } from './bounded-map.js';
 import type { RetryPolicy } from './connector-retry.js';
 import { MonitoringOfficerRegistry } from './monitoring-officer-registry.js';

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { remit } from '../../answer/replies.js';
+import { remit } from '../../answer/index.js';
 import { terminalAsker } from '../../app/commands/ask-command.js';
 import type { CliIo } from '../../app/commands/cli-io.js';
 import { renderAnswerText } from './render-answer-text.js';
