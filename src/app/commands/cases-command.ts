@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Actor, CaseEvent, CaseRecord, HandoffRuntime } from '../../cases/index.js';
+import type { CliIo } from '../../channels/terminal/index.js';
 import { ProtocolBotError } from '../../errors.js';
-import type { CliIo } from './cli-io.js';
 import { parseArgs } from './parse-args.js';
 
 const casesUsage = `Usage:

@@ -1,4 +1,5 @@
 import type { AnsweringPipeline } from '../../answer/index.js';
+import type { CliIo } from '../../channels/terminal/index.js';
 import { ProtocolBotError } from '../../errors.js';
 import {
   checkGate,
@@ -9,7 +10,6 @@ import {
   loadEvalFile,
   runEval,
 } from '../../evals/index.js';
-import type { CliIo } from './cli-io.js';
 import { parseArgs } from './parse-args.js';
 
 /** Which gate (if any) each file is held to: `--gate=NAME` for all, `--gate` by file name, nothing without. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AnnualReport, HandoffRuntime } from '../../cases/index.js';
+import type { CliIo } from '../../channels/terminal/index.js';
 import { ProtocolBotError } from '../../errors.js';
-import type { CliIo } from './cli-io.js';
 import { parseArgs } from './parse-args.js';
 
 const reportUsage = 'Usage: protocol-bot report --from YYYY-MM-DD --to YYYY-MM-DD [--json]';

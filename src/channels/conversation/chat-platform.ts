@@ -1,4 +1,4 @@
-import type { HttpServer } from '../../app/http-server.js';
+import type { Express } from 'express';
 import type { CaseService, NoticeDeliverer, QuestionLog } from '../../cases/index.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
@@ -26,6 +26,11 @@ export interface PlatformPorts {
   notices: { register(deliverer: NoticeDeliverer): void };
 }
 
+/** The shared HTTP server as a platform sees it: the express app to mount its routes on. */
+export interface PlatformRoutes {
+  readonly app: Express;
+}
+
 /** A mounted chat platform. */
 export interface ChatPlatform {
   /** Shown in `/healthz` (`slack`, `slack-socket-mode`, `teams`). */
@@ -42,5 +47,5 @@ export interface ChatPlatform {
 export interface ChatPlatformFactory {
   readonly name: string;
   enabled(config: Config): boolean;
-  mount(server: HttpServer, ports: PlatformPorts): Promise<ChatPlatform>;
+  mount(server: PlatformRoutes, ports: PlatformPorts): Promise<ChatPlatform>;
 }

@@ -2,5 +2,7 @@
 // The folder's public surface.
 
 export { runChatCommand } from './chat-command.js';
+export { type CliIo, processIo } from './cli-io.js';
 export { renderAnswerText } from './render-answer-text.js';
+export { terminalAsker } from './terminal-asker.js';
 export { type TerminalPipeline, type TerminalPorts, terminalPipeline } from './terminal-pipeline.js';
