@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { InboxEntry } from '../../cases/index.js';
+import { describeError, ProtocolBotError } from '../../errors.js';
 import { type ReadyTurn, threadKey } from '../conversation/index.js';
 import { bestEffort } from './best-effort.js';
 import type { SlackAdapter } from './slack-adapter.js';
@@ -56,12 +57,23 @@ export async function receiveSlackQuestion(
   delivery: SlackDelivery,
   retryNum?: number,
 ): Promise<void> {
-  const fresh = await adapter.ports.conversation.receive({
-    platform: 'slack',
-    deliveryId,
-    payload: delivery,
-    replyTo: delivery.replyTo,
-  });
+  let fresh: boolean;
+  try {
+    fresh = await adapter.ports.conversation.receive({
+      platform: 'slack',
+      deliveryId,
+      payload: delivery,
+      replyTo: delivery.replyTo,
+    });
+  } catch (error) {
+    // Not in the inbox, so not acknowledged: the listener's error handler rethrows this, Bolt answers 500 (or
+    // leaves the envelope unacknowledged) and Slack sends the event again.
+    throw new ProtocolBotError(
+      'store_unavailable',
+      `The Slack question could not be written to the inbox: ${describeError(error)}`,
+      { cause: error, retryable: true },
+    );
+  }
   if (!fresh) {
     adapter.ports.logger.info('ignored a repeated slack event', {
       eventId: delivery.eventId,
