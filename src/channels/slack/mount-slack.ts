@@ -96,7 +96,7 @@ export async function mountSlack(server: PlatformRoutes, ports: PlatformPorts): 
   app.error(async (error) => {
     ports.logger.error('slack listener failed', { error: describeError(error) });
     // A question the inbox could not take must not be acknowledged: rethrown, Slack sends it again.
-    if (ProtocolBotError.isInstance(error) && error.code === 'store_unavailable') throw error;
+    if (ProtocolBotError.isInstance(error) && error.code === 'inbox_unavailable') throw error;
   });
   registerAssistant(app, adapter);
   registerQuestionListeners(app, adapter);

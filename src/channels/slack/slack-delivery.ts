@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { InboxEntry } from '../../cases/index.js';
-import { describeError, ProtocolBotError } from '../../errors.js';
 import { type ReadyTurn, threadKey } from '../conversation/index.js';
 import { bestEffort } from './best-effort.js';
 import type { SlackAdapter } from './slack-adapter.js';
@@ -49,7 +48,8 @@ export type SlackDelivery = z.infer<typeof slackDeliverySchema>;
 /**
  * Hands a Slack question to the conversation inbox under a delivery id unique to it (the retry dedupe). Awaited
  * before the request is acknowledged (processBeforeResponse over HTTP; the held acknowledgement in Socket Mode).
- * A repeated delivery is logged and answered no more.
+ * A repeated delivery is logged and answered no more. When the inbox cannot take it, the `inbox_unavailable` error
+ * reaches the app's error handler, which rethrows it so Slack is not told "received".
  */
 export async function receiveSlackQuestion(
   adapter: SlackAdapter,
@@ -57,23 +57,12 @@ export async function receiveSlackQuestion(
   delivery: SlackDelivery,
   retryNum?: number,
 ): Promise<void> {
-  let fresh: boolean;
-  try {
-    fresh = await adapter.ports.conversation.receive({
-      platform: 'slack',
-      deliveryId,
-      payload: delivery,
-      replyTo: delivery.replyTo,
-    });
-  } catch (error) {
-    // Not in the inbox, so not acknowledged: the listener's error handler rethrows this, Bolt answers 500 (or
-    // leaves the envelope unacknowledged) and Slack sends the event again.
-    throw new ProtocolBotError(
-      'store_unavailable',
-      `The Slack question could not be written to the inbox: ${describeError(error)}`,
-      { cause: error, retryable: true },
-    );
-  }
+  const fresh = await adapter.ports.conversation.receive({
+    platform: 'slack',
+    deliveryId,
+    payload: delivery,
+    replyTo: delivery.replyTo,
+  });
   if (!fresh) {
     adapter.ports.logger.info('ignored a repeated slack event', {
       eventId: delivery.eventId,
