@@ -1,7 +1,4 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrations } from '../../src/cases/migrations.js';
 import { onlyMonitoringOfficerReply } from '../../src/channels/slack/register-case-actions.js';
 import {
   caseAnswerInput,
@@ -27,6 +24,7 @@ import {
   sendSigned,
   startSlackTestApp,
 } from '../slack/slack-test-app.js';
+import { breakInbox } from '../support/inbox-outage.js';
 import type { RecordedCall } from '../support/stub-slack-api.js';
 
 const emailQuestion = 'How quickly must an officer reply to a councillor’s email?';
@@ -530,29 +528,23 @@ describe('Slack app over HTTP (real Bolt, stub Web API)', () => {
 // the event again — and the retry, once the store is back, is answered.
 describe('Slack over HTTP when the inbox cannot store a question', () => {
   it('answers 500 instead of acknowledging, and answers Slack’s retry once the store is back', async () => {
-    const file = path.join(app.runtime.config.DATA_DIR, 'cases.db');
-    const intruder = new Database(file);
-    try {
-      intruder.exec('DROP TABLE inbox');
-      const event = mention({
-        user: 'U0OUTAGE',
-        text: 'How quickly must an officer reply to a councillor’s email?',
-        channel: 'C0OUTAGE',
-      });
-      const body = eventCallback(event);
-      const refused = await sendEvent(app, body);
-      expect(refused.status).toBe(500);
+    const restore = breakInbox(app.runtime.config.DATA_DIR);
+    const event = mention({
+      user: 'U0OUTAGE',
+      text: 'How quickly must an officer reply to a councillor’s email?',
+      channel: 'C0OUTAGE',
+    });
+    const body = eventCallback(event);
+    const refused = await sendEvent(app, body);
+    restore();
+    expect(refused.status).toBe(500);
 
-      intruder.exec(migrations.find((step) => step.version === 2)?.sql ?? '');
-      const retried = await sendEvent(app, body, { retryNum: 1 });
-      expect(retried.status).toBe(200);
-      const reply = await app.stub.waitFor((calls) =>
-        calls.find((call) => call.method === 'chat.postMessage' && call.params.channel === 'C0OUTAGE'),
-      );
-      expect(reply.params.thread_ts).toBe(event.ts);
-    } finally {
-      intruder.close();
-    }
+    const retried = await sendEvent(app, body, { retryNum: 1 });
+    expect(retried.status).toBe(200);
+    const reply = await app.stub.waitFor((calls) =>
+      calls.find((call) => call.method === 'chat.postMessage' && call.params.channel === 'C0OUTAGE'),
+    );
+    expect(reply.params.thread_ts).toBe(event.ts);
   });
 });
 

@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrations } from '../../src/cases/migrations.js';
 import { askMonitoringOfficerAction, caseAction } from '../../src/channels/teams/card-actions.js';
 import { registrationsFileName } from '../../src/channels/teams/monitoring-officer-registry.js';
 import { neutralPublicReply } from '../../src/channels/teams/render-plain-reply.js';
+import { breakInbox } from '../support/inbox-outage.js';
 import {
   botAccount,
   cardSubmit,
@@ -182,15 +181,11 @@ describe('the durable inbox when it cannot store', () => {
       'Can officers attend political group meetings?',
       asker,
     );
-    const intruder = new Database(path.join(bot.dataDir, 'cases.db'));
-    try {
-      intruder.exec('DROP TABLE inbox');
-      expect((await bot.post(activity)).status).toBe(500);
-      expect(repliesTo(activity.conversation.id)).toHaveLength(0);
-      intruder.exec(migrations.find((step) => step.version === 2)?.sql ?? '');
-    } finally {
-      intruder.close();
-    }
+    const restore = breakInbox(bot.dataDir);
+    const refused = await bot.post(activity);
+    restore();
+    expect(refused.status).toBe(500);
+    expect(repliesTo(activity.conversation.id)).toHaveLength(0);
     expect((await bot.post(activity)).status).toBe(200);
     const [reply] = await bot.connector.waitFor(() => {
       const calls = repliesTo(activity.conversation.id);
