@@ -1,17 +1,22 @@
 import { readFileSync } from 'node:fs';
 import path, { join } from 'node:path';
-import { openHandoff } from '../cases/open-handoff.js';
+import { openHandoff } from '../cases/index.js';
 import { teamsAccess } from '../channels/teams/teams-access.js';
-import { runChatCommand } from '../channels/terminal/chat-command.js';
-import { terminalPipeline } from '../channels/terminal/terminal-pipeline.js';
+import {
+  type CliIo,
+  processIo,
+  runChatCommand,
+  terminalAsker,
+  terminalPipeline,
+} from '../channels/terminal/index.js';
 import { type Config, loadConfig } from '../config.js';
 import { ensureDataDir } from '../data-dir.js';
 import { ProtocolBotError } from '../errors.js';
 import { createLogger } from '../logger.js';
-import { runAskCommand, terminalAsker } from './commands/ask-command.js';
+import { terminalPorts } from './chat-platforms.js';
+import { runAskCommand } from './commands/ask-command.js';
 import { runBackupCommand } from './commands/backup-command.js';
 import { runCasesCommand } from './commands/cases-command.js';
-import { type CliIo, processIo } from './commands/cli-io.js';
 import { runEvalCommand } from './commands/eval-command.js';
 import { parseArgs } from './commands/parse-args.js';
 import { runReportCommand } from './commands/report-command.js';
@@ -83,7 +88,7 @@ async function dispatch(command: string, args: string[], io: CliIo, config: Conf
       }
       const runtime = await buildRuntime({ config, logger, onProgress: progress });
       try {
-        return await runAskCommand(question, io, terminalPipeline(runtime), {
+        return await runAskCommand(question, io, terminalPipeline(terminalPorts(runtime)), {
           json: parsed.flags.has('json'),
         });
       } finally {
@@ -92,14 +97,14 @@ async function dispatch(command: string, args: string[], io: CliIo, config: Conf
     }
     case 'chat':
       return withRuntime(config, logger, progress, (runtime) =>
-        runChatCommand(io, terminalPipeline(runtime)),
+        runChatCommand(io, terminalPipeline(terminalPorts(runtime))),
       );
     case 'start':
       if (config.SLACK_BOT_TOKEN || config.MICROSOFT_APP_ID || config.TEAMS_ALLOW_ANONYMOUS) {
         return serve(config, logger, progress);
       }
       return withRuntime(config, logger, progress, (runtime) =>
-        runChatCommand(io, terminalPipeline(runtime)),
+        runChatCommand(io, terminalPipeline(terminalPorts(runtime))),
       );
     case 'serve':
       return serve(config, logger, progress);

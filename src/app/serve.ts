@@ -1,14 +1,14 @@
-import { teamsAccess } from '../channels/teams/teams-access.js';
 import { describeError } from '../errors.js';
+import { mountChatPlatforms } from './chat-platforms.js';
 import { createHttpServer } from './http-server.js';
 import type { Runtime } from './runtime.js';
 
 /**
  * `protocol-bot serve`: one HTTP server for every configured platform (Teams at /api/messages when MICROSOFT_APP_ID
- * or TEAMS_ALLOW_ANONYMOUS is set; Slack when SLACK_BOT_TOKEN is), `/healthz`, the notice dispatcher, and graceful
- * shutdown on SIGTERM/SIGINT. Resolves with the exit code once shut down. A failure to start (a bad setting or
- * token, the port in use) closes everything already opened, answer threads included, and rejects, so the process
- * exits instead of lingering without listening.
+ * or TEAMS_ALLOW_ANONYMOUS is set; Slack when SLACK_BOT_TOKEN is), `/healthz`, the notice dispatcher, the conversation
+ * inbox (answering what a killed process left pending), and graceful shutdown on SIGTERM/SIGINT. Resolves with the
+ * exit code once shut down. A failure to start (a bad setting or token, the port in use) closes everything already
+ * opened, answer threads included, and rejects, so the process exits instead of lingering without listening.
  */
 export async function runServer(runtime: Runtime): Promise<number> {
   const { config, logger } = runtime;
@@ -26,24 +26,16 @@ export async function runServer(runtime: Runtime): Promise<number> {
   });
 
   try {
-    const access = teamsAccess(config);
-    if (access !== 'off') {
-      const { mountTeams } = await import('../channels/teams/mount-teams.js');
-      const teams = await mountTeams({ server, runtime });
-      mounted.push('teams');
-      server.onShutdown(() => teams.stop());
+    const { conversation, platforms } = await mountChatPlatforms(server, runtime);
+    for (const platform of platforms) {
+      mounted.push(platform.label);
+      server.onShutdown(() => platform.stop());
     }
-
-    if (config.SLACK_BOT_TOKEN) {
-      const { mountSlack } = await import('../channels/slack/mount-slack.js');
-      const slack = await mountSlack({ server, runtime });
-      mounted.push(config.SLACK_APP_TOKEN ? 'slack-socket-mode' : 'slack');
-      server.onShutdown(() => slack.stop());
-    }
-
+    server.onShutdown(() => conversation.stop());
     runtime.handoff.dispatcher.start();
     await server.listen(config.PORT, config.HOST);
     server.onShutdown(() => runtime.close());
+    conversation.start();
   } catch (error) {
     // Closing the answer threads matters: a running worker keeps the process alive after the error is reported.
     await server.close();

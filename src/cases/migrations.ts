@@ -90,6 +90,30 @@ export const migrations: readonly { version: number; description: string; sql: s
       INSERT INTO store_meta (key, value) VALUES ('user_hash_salt', lower(hex(randomblob(16))));
     `,
   },
+  {
+    version: 2,
+    description: 'durable inbox of accepted chat deliveries (also the retry dedupe)',
+    sql: `
+      CREATE TABLE inbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        platform TEXT NOT NULL,
+        delivery_id TEXT NOT NULL,
+        -- JSON; erased (NULL) once done, so question text is not kept longer than the question log keeps it.
+        payload TEXT,
+        reply_to TEXT,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'processing', 'done', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        lease_owner TEXT,
+        lease_expires_at TEXT,
+        last_error TEXT,
+        received_at TEXT NOT NULL,
+        finished_at TEXT,
+        UNIQUE (platform, delivery_id)
+      );
+      CREATE INDEX inbox_due ON inbox (state, next_attempt_at);
+    `,
+  },
 ];
 
 /** The schema version this code expects. */

@@ -6,10 +6,12 @@ import type { Logger } from '../logger.js';
 import { type AnnualReport, buildAnnualReport } from './annual-report.js';
 import { loadBankHolidays } from './bank-holidays.js';
 import { type CaseDatabaseHealth, caseDatabaseHealth } from './case-database-health.js';
+import type { InboxStore } from './inbox-store.js';
 import { createLogNoticeDeliverer } from './log-notice-deliverer.js';
 import { NoticeDispatcher, type NoticeDispatcherOptions } from './notice-dispatcher.js';
 import { openCaseDatabase } from './open-case-database.js';
 import { createCaseService, type SqliteCaseService } from './sqlite-case-service.js';
+import { createSqliteInboxStore } from './sqlite-inbox-store.js';
 import { createQuestionLog, type SqliteQuestionLog } from './sqlite-question-log.js';
 import { inStore } from './store-errors.js';
 import { londonDate } from './working-days.js';
@@ -20,6 +22,8 @@ export interface HandoffRuntime {
   cases: SqliteCaseService;
   /** Questions and feedback, for the annual report. */
   questions: SqliteQuestionLog;
+  /** Accepted chat deliveries waiting for (or done with) their answer; also the retry dedupe. */
+  inbox: InboxStore;
   /** Delivers queued notices; register Slack/Teams deliverers, then `start()` in a long-running process. */
   dispatcher: NoticeDispatcher;
   /** Today's date in Europe/London by the injected clock (what "overdue" is measured against). */
@@ -53,6 +57,11 @@ export interface OpenHandoffOptions {
 }
 
 const dayMs = 86_400_000;
+/**
+ * Days a finished inbox row (its delivery id only: the payload is erased when done) is kept to recognise a late
+ * retry. Slack retries within the hour and Teams within minutes, so a week is ample.
+ */
+const inboxRetentionDays = 7;
 
 /**
  * Opens `DATA_DIR/cases.db` (migrating it), purges question text past QUESTION_RETENTION_DAYS now and daily, and
@@ -73,6 +82,7 @@ export function openHandoff(options: OpenHandoffOptions): HandoffRuntime {
       noticePlatforms: options.noticePlatforms,
     });
     const questions = createQuestionLog({ db, clock, logger, retentionDays: config.QUESTION_RETENTION_DAYS });
+    const inbox = createSqliteInboxStore({ db, clock });
     const dispatcher = new NoticeDispatcher({
       ...options.dispatcher,
       db,
@@ -88,6 +98,9 @@ export function openHandoff(options: OpenHandoffOptions): HandoffRuntime {
       } catch (error) {
         logger.error('question retention purge failed', { error: describeError(error) });
       }
+      inbox.purgeFinished(new Date(clock.now().getTime() - inboxRetentionDays * dayMs)).catch((error) => {
+        logger.error('inbox purge failed', { error: describeError(error) });
+      });
     };
     purge();
     const retentionTimer = setInterval(purge, dayMs);
@@ -98,6 +111,7 @@ export function openHandoff(options: OpenHandoffOptions): HandoffRuntime {
     return {
       cases,
       questions,
+      inbox,
       dispatcher,
       today: () => londonDate(clock.now()),
       report: (range) =>

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { decisionSchema } from '../answer/answer-schema.js';
+import { decisionSchema } from '../answer/index.js';
 import { ProtocolBotError } from '../errors.js';
 
 /** One labelled question of an eval file (DESIGN.md "Eval file"); unknown keys are rejected to catch typos. */

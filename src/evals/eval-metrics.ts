@@ -1,4 +1,4 @@
-import { type Decision, decisionSchema } from '../answer/answer-schema.js';
+import { type Decision, decisionSchema } from '../answer/index.js';
 import type { CaseResult } from './score-case.js';
 
 /** Precision and recall of one decision. */

@@ -1,4 +1,4 @@
-import { decisionSchema } from '../answer/answer-schema.js';
+import { decisionSchema } from '../answer/index.js';
 import type { EvalReport } from './eval-metrics.js';
 
 const rate = (value: number | null) => (value === null ? '   n/a' : value.toFixed(3).padStart(6));

@@ -1,5 +1,4 @@
-import type { Clause } from '../corpus/clause.js';
-import type { DocumentMeta } from '../corpus/document-manifest.js';
+import type { Clause, DocumentMeta } from '../corpus/index.js';
 import type { Bm25Index } from './bm25-index.js';
 import type { LinearRanker } from './ranking/linear-ranker.js';
 import { emptyFeatures, featureIndex } from './ranking/ranking-features.js';

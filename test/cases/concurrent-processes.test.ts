@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latestSchemaVersion } from '../../src/cases/migrations.js';
 import { ensureHandoffBuilt, fixturesDir } from './compiled-handoff.js';
 import { tempDataDir } from './handoff-test-kit.js';
 
@@ -58,7 +59,7 @@ describe('two processes sharing the case store', () => {
       const outbox = db.prepare('SELECT COUNT(*) AS n FROM outbox').get() as { n: number };
       expect(outbox.n).toBe(perProcess * 2);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(db.pragma('user_version', { simple: true })).toBe(1);
+      expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
     } finally {
       db.close();
     }

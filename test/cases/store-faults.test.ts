@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadBankHolidays } from '../../src/cases/bank-holidays.js';
+import { latestSchemaVersion } from '../../src/cases/migrations.js';
 import { openCaseDatabase } from '../../src/cases/open-case-database.js';
 import { openHandoff } from '../../src/cases/open-handoff.js';
 import { createCaseService } from '../../src/cases/sqlite-case-service.js';
@@ -159,7 +160,7 @@ describe('case store faults', () => {
     openHandoff({ config: testConfig(data.dir), clock, logger: recordingLogger() }).close();
     const db = new Database(file, { readonly: true });
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(1);
+      expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     } finally {
       db.close();

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterReplies } from '../../src/channels/slack/answer-slack-question.js';
-import { searchingStatus } from '../../src/channels/slack/register-assistant.js';
 import { onlyMonitoringOfficerReply } from '../../src/channels/slack/register-case-actions.js';
 import {
   caseAnswerInput,
   caseAnswerViewId,
   slackActionIds,
 } from '../../src/channels/slack/slack-action-ids.js';
+import { searchingStatus } from '../../src/channels/slack/slack-delivery.js';
 import { escapeSlackText } from '../../src/channels/slack/slack-mrkdwn.js';
+import { adapterReplies } from '../../src/channels/slack/slack-responder.js';
 import {
   blockAction,
   blockText,
@@ -24,6 +24,7 @@ import {
   sendSigned,
   startSlackTestApp,
 } from '../slack/slack-test-app.js';
+import { breakInbox } from '../support/inbox-outage.js';
 import type { RecordedCall } from '../support/stub-slack-api.js';
 
 const emailQuestion = 'How quickly must an officer reply to a councillor’s email?';
@@ -520,6 +521,30 @@ describe('Slack app over HTTP (real Bolt, stub Web API)', () => {
     );
     expect(thanks.params.text).toMatch(/feedback has been recorded/);
     expect(app.runtime.handoff.report(everything).questions.feedback.up).toBe(before + 1);
+  });
+});
+
+// Acknowledged means stored: when the inbox cannot take a question, Slack must not hear "received", so it sends
+// the event again — and the retry, once the store is back, is answered.
+describe('Slack over HTTP when the inbox cannot store a question', () => {
+  it('answers 500 instead of acknowledging, and answers Slack’s retry once the store is back', async () => {
+    const restore = breakInbox(app.runtime.config.DATA_DIR);
+    const event = mention({
+      user: 'U0OUTAGE',
+      text: 'How quickly must an officer reply to a councillor’s email?',
+      channel: 'C0OUTAGE',
+    });
+    const body = eventCallback(event);
+    const refused = await sendEvent(app, body);
+    restore();
+    expect(refused.status).toBe(500);
+
+    const retried = await sendEvent(app, body, { retryNum: 1 });
+    expect(retried.status).toBe(200);
+    const reply = await app.stub.waitFor((calls) =>
+      calls.find((call) => call.method === 'chat.postMessage' && call.params.channel === 'C0OUTAGE'),
+    );
+    expect(reply.params.thread_ts).toBe(event.ts);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   type SlackTestApp,
   startSlackTestApp,
 } from '../slack/slack-test-app.js';
+import { breakInbox } from '../support/inbox-outage.js';
 import { type StubSlackApi, startStubSlackApi } from '../support/stub-slack-api.js';
 
 let stub: StubSlackApi;
@@ -77,5 +78,36 @@ describe('Slack app in Socket Mode', () => {
       ),
     );
     expect(blockText(reply.params.blocks)).toMatch(/two working days/);
+  });
+
+  it('leaves an envelope unacknowledged while the inbox cannot store its question, so Slack sends it again', async () => {
+    const restore = breakInbox(app.runtime.config.DATA_DIR);
+    const event = mention({
+      user: 'U0SOCKET2',
+      text: 'Who is the Head of Paid Service?',
+      channel: 'C0SOCKET2',
+    });
+    const envelope = (id: string, attempt: number) =>
+      JSON.stringify({
+        envelope_id: id,
+        type: 'events_api',
+        accepts_response_payload: false,
+        retry_attempt: attempt,
+        retry_reason: attempt === 0 ? '' : 'timeout',
+        payload: eventCallback(event, 'EvSocketOutage'),
+      });
+    const acked = (id: string) =>
+      received.some((message) => (message as { envelope_id?: string }).envelope_id === id);
+    connection?.send(envelope('envelope-2', 0));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    restore();
+    expect(acked('envelope-2')).toBe(false);
+
+    connection?.send(envelope('envelope-3', 1));
+    await stub.waitFor(() => acked('envelope-3'));
+    const reply = await stub.waitFor((calls) =>
+      calls.find((call) => call.method === 'chat.postMessage' && call.params.channel === 'C0SOCKET2'),
+    );
+    expect(reply.params.thread_ts).toBe(event.ts);
   });
 });

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { fitDecisionOffsets, type LabelledExample } from '../../src/app/training/train-decision-model.js';
+import { decideWithOffsets } from '../../src/learn/decision-offsets.js';
 import { hashedNgrams } from '../../src/learn/hashed-ngrams.js';
 import { pairwiseScore, trainPairwise } from '../../src/learn/pairwise-ranking.js';
 import { predictSoftmax, trainSoftmax } from '../../src/learn/softmax-regression.js';
-import {
-  decideWithOffsets,
-  fitDecisionOffsets,
-  type LabelledExample,
-} from '../../src/learn/train-decision-model.js';
 
 // A seeded generator, so the data (and so the test) is the same on every run.
 function random(seed: number): () => number {

@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { mountChatPlatforms } from '../../src/app/chat-platforms.js';
 import { createHttpServer } from '../../src/app/http-server.js';
 import { buildRuntime, type Runtime } from '../../src/app/runtime.js';
-import { mountTeams } from '../../src/channels/teams/mount-teams.js';
+import type { ConversationInbox } from '../../src/channels/conversation/index.js';
+import { createTeamsPlatform } from '../../src/channels/teams/teams-platform.js';
 import { loadConfig } from '../../src/config.js';
 import { type Logger, silentLogger } from '../../src/logger.js';
 import { StubTeamsConnector } from '../support/stub-teams-connector.js';
@@ -28,6 +30,8 @@ export const monitoringOfficer = {
 export interface TeamsBot {
   connector: StubTeamsConnector;
   runtime: Runtime;
+  /** The conversation inbox (drain it to answer what a killed process left). */
+  conversation: ConversationInbox;
   dataDir: string;
   /** POSTs an activity to /api/messages. */
   post(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<Response>;
@@ -54,12 +58,15 @@ export async function startTeamsBot(
   });
   const runtime = await buildRuntime({ config, logger, generative: false });
   const server = createHttpServer({ logger });
-  await mountTeams({ server, runtime, retry: { attempts: 3, baseDelayMs: 20, maxDelayMs: 2_000 } });
+  const { conversation } = await mountChatPlatforms(server, runtime, [
+    createTeamsPlatform({ retry: { attempts: 3, baseDelayMs: 20, maxDelayMs: 2_000 } }),
+  ]);
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/api/messages`;
   return {
     connector,
     runtime,
+    conversation,
     dataDir,
     url,
     post: (activity, headers = {}) =>
@@ -69,6 +76,7 @@ export async function startTeamsBot(
         body: JSON.stringify(activity),
       }),
     async stop() {
+      await conversation.stop();
       await server.close();
       await runtime.close();
       await connector.stop();

@@ -1,5 +1,4 @@
-import { predictSoftmax } from '../../learn/softmax-regression.js';
-import { decideWithOffsets } from '../../learn/train-decision-model.js';
+import { decideWithOffsets, predictSoftmax } from '../../learn/index.js';
 import type { Decision } from '../answer-schema.js';
 import { decisionFeatures } from './decision-features.js';
 import type { DecisionModelFile } from './decision-model-file.js';

@@ -1,4 +1,4 @@
-import { hashedNgrams } from '../../learn/hashed-ngrams.js';
+import { hashedNgrams } from '../../learn/index.js';
 
 /** How a message becomes the classifier's input: its sentence vector, then its hashed words weighted. */
 export interface FeatureSettings {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { HandoffRuntime } from '../../cases/open-handoff.js';
+import type { CliIo } from '../../channels/terminal/index.js';
 import { ProtocolBotError } from '../../errors.js';
-import type { CliIo } from './cli-io.js';
 
 /**
  * `protocol-bot backup FILE`: a consistent copy of the case database, taken with SQLite's online backup while the

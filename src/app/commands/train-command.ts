@@ -1,40 +1,39 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Decision, decisionSchema } from '../../answer/answer-schema.js';
 import {
+  type Decision,
   type DecisionModelFile,
+  decisionSchema,
   defaultDecisionModelPath,
   hashOfTexts,
+  type PolicyRule,
   packFloats,
+  readingForm,
   unpackFloats,
-} from '../../answer/decision/decision-model-file.js';
-import { readingForm } from '../../answer/input-cleaning.js';
-import type { PolicyRule } from '../../answer/policy/policy-rule.js';
+} from '../../answer/index.js';
+import type { CliIo } from '../../channels/terminal/index.js';
 import { ProtocolBotError } from '../../errors.js';
-import { type EvalCase, loadEvalFile } from '../../evals/eval-case-schema.js';
+import { type EvalCase, loadEvalFile } from '../../evals/index.js';
+import { decideWithOffsets } from '../../learn/index.js';
+import { type OpenedRetriever, rankingFeatureNames, type SentenceEncoder } from '../../search/index.js';
 import {
   type CandidateScore,
   chooseCandidate,
   crossValidate,
-  decideWithOffsets,
   defaultCandidates,
   fitDecisionOffsets,
   fitSoftmax,
   type LabelledExample,
   outOfFoldProbabilities,
   scorePredictions,
-} from '../../learn/train-decision-model.js';
+} from '../training/train-decision-model.js';
 import {
   type CandidateList,
   crossValidateRanker,
   fitRanker,
   labelHits,
   type RankingScore,
-} from '../../learn/train-ranker.js';
-import type { SentenceEncoder } from '../../search/embed/sentence-encoder.js';
-import type { OpenedRetriever } from '../../search/open-retriever.js';
-import { rankingFeatureNames } from '../../search/ranking/ranking-features.js';
-import type { CliIo } from './cli-io.js';
+} from '../training/train-ranker.js';
 import { parseArgs } from './parse-args.js';
 
 /** Where training data lives by default: every `.jsonl` in `evals/train/`. */

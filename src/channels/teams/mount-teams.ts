@@ -1,14 +1,16 @@
 import { type AuthConfiguration, CloudAdapter, type Request } from '@microsoft/agents-hosting';
 import express from 'express';
-import type { HttpServer } from '../../app/http-server.js';
-import type { Runtime } from '../../app/runtime.js';
 import type { Config } from '../../config.js';
 import { describeError, ProtocolBotError } from '../../errors.js';
+import type { ChatPlatform, PlatformPorts, PlatformRoutes } from '../conversation/index.js';
+import { BoundedMap } from './bounded-map.js';
 import type { RetryPolicy } from './connector-retry.js';
 import { MonitoringOfficerRegistry } from './monitoring-officer-registry.js';
 import { refuseUnlistedServiceUrl } from './refuse-unlisted-service-url.js';
 import { serviceUrlPolicy } from './service-url-policy.js';
 import { teamsAccess } from './teams-access.js';
+import type { TeamsAdapter } from './teams-adapter.js';
+import { readTeamsDelivery } from './teams-delivery.js';
 import { TeamsMessenger } from './teams-messenger.js';
 import { createTeamsNoticeDeliverer } from './teams-notice-deliverer.js';
 import { createTurnHandler } from './teams-turn-handler.js';
@@ -16,17 +18,19 @@ import { createTurnHandler } from './teams-turn-handler.js';
 /** The path Azure Bot Service (and the Agents Playground) posts activities to. */
 export const teamsMessagesPath = '/api/messages';
 
+/** Bot message ids remembered to match thumbs up / down to the logged question. */
+const FEEDBACK_TARGETS = 10_000;
+
 /** Options for {@link mountTeams}. */
 export interface MountTeamsOptions {
-  server: HttpServer;
-  runtime: Runtime;
   /** Connector retry policy (tests shorten the back-off). */
   retry?: RetryPolicy;
 }
 
 /**
  * Mounts the Teams endpoint `POST /api/messages` on the shared server, using the Microsoft 365 Agents SDK's
- * CloudAdapter and its JWT middleware, and registers the `teams` notice deliverer on the handoff dispatcher.
+ * CloudAdapter and its JWT middleware, and registers the `teams` notice deliverer and the reader of stored Teams
+ * questions (answered proactively after a restart).
  *
  * With MICROSOFT_APP_ID set, every request must carry a Bot Framework / Entra token for that app (else 401) and
  * replies go only to Microsoft's hosts (TEAMS_SERVICE_URL_ALLOWLIST). With TEAMS_ALLOW_ANONYMOUS=true instead,
@@ -34,9 +38,12 @@ export interface MountTeamsOptions {
  * only to loopback addresses. An activity naming any other `serviceUrl` is refused with 403 before anything is sent.
  * Fails with `config_invalid` when Teams is not configured (see {@link teamsAccess}).
  */
-export async function mountTeams(options: MountTeamsOptions): Promise<{ stop(): Promise<void> }> {
-  const { server, runtime } = options;
-  const { config, logger } = runtime;
+export async function mountTeams(
+  server: PlatformRoutes,
+  ports: PlatformPorts,
+  options: MountTeamsOptions = {},
+): Promise<ChatPlatform> {
+  const { config, logger } = ports;
   const access = teamsAccess(config);
   const adapter = new CloudAdapter(teamsAuthConfiguration(config));
   if (access === 'anonymous') {
@@ -47,6 +54,8 @@ export async function mountTeams(options: MountTeamsOptions): Promise<{ stop(): 
   }
   const allowServiceUrl = serviceUrlPolicy(access, config.TEAMS_SERVICE_URL_ALLOWLIST);
   adapter.onTurnError = async (context, error) => {
+    // Not in the inbox, so not acknowledged: rethrown, the request fails with 500 and Teams delivers it again.
+    if (ProtocolBotError.isInstance(error) && error.code === 'inbox_unavailable') throw error;
     logger.error('teams turn failed', {
       activity: context.activity.id,
       conversation: context.activity.conversation?.id,
@@ -68,8 +77,15 @@ export async function mountTeams(options: MountTeamsOptions): Promise<{ stop(): 
     options.retry,
     allowServiceUrl,
   );
-  const registry = new MonitoringOfficerRegistry(config.DATA_DIR, runtime.clock);
-  const handle = createTurnHandler({ runtime, messenger, registry });
+  const registry = new MonitoringOfficerRegistry(config.DATA_DIR, ports.clock);
+  const teams: TeamsAdapter = {
+    ports,
+    messenger,
+    registry,
+    monitoringOfficers: new Set(config.MONITORING_OFFICER_TEAMS_IDS),
+    feedbackTargets: new BoundedMap(FEEDBACK_TARGETS),
+  };
+  const handle = createTurnHandler(teams);
 
   server.app.post(
     teamsMessagesPath,
@@ -85,7 +101,8 @@ export async function mountTeams(options: MountTeamsOptions): Promise<{ stop(): 
       }
     },
   );
-  runtime.handoff.dispatcher.register(createTeamsNoticeDeliverer({ messenger, registry, logger }));
+  ports.notices.register(createTeamsNoticeDeliverer({ messenger, registry, logger }));
+  ports.conversation.register('teams', (entry) => readTeamsDelivery(teams, entry));
   logger.info('teams endpoint mounted', {
     path: teamsMessagesPath,
     authenticated: access === 'authenticated',
@@ -93,6 +110,7 @@ export async function mountTeams(options: MountTeamsOptions): Promise<{ stop(): 
   });
 
   return {
+    label: 'teams',
     async stop() {
       // Nothing to close: the shared server stops accepting requests; in-flight turns finish on their own.
     },

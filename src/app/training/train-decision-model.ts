@@ -1,11 +1,11 @@
-import { type Decision, decisionSchema } from '../answer/answer-schema.js';
-import { decisionFeatures, type FeatureSettings } from '../answer/decision/decision-features.js';
+import { type Decision, decisionFeatures, decisionSchema, type FeatureSettings } from '../../answer/index.js';
 import {
+  decideWithOffsets,
   predictSoftmax,
   type SoftmaxModel,
   type SoftmaxTraining,
   trainSoftmax,
-} from './softmax-regression.js';
+} from '../../learn/index.js';
 
 /** One labelled training message with its sentence vector. */
 export interface LabelledExample {
@@ -211,20 +211,6 @@ export const mistakeCosts: Record<Decision, Record<Decision, number>> = {
   escalate: { answer: 2, refuse: 1, escalate: 0, out_of_scope: 2 },
   out_of_scope: { answer: 1, refuse: 1, escalate: 1, out_of_scope: 0 },
 };
-
-/** The decision after adding each class's offset to its log-probability. */
-export function decideWithOffsets(probabilities: readonly number[], offsets: readonly number[]): number {
-  let best = 0;
-  let bestScore = Number.NEGATIVE_INFINITY;
-  probabilities.forEach((probability, index) => {
-    const score = Math.log(Math.max(probability, 1e-12)) + (offsets[index] ?? 0);
-    if (score > bestScore) {
-      bestScore = score;
-      best = index;
-    }
-  });
-  return best;
-}
 
 /**
  * Offsets added to each decision's log-probability that minimise the total mistake cost on out-of-fold

@@ -1,7 +1,6 @@
-import { citationAcceptable, type ExpectedCitation } from '../evals/clause-match.js';
-import { featureIndex, type RankingFeatureName } from '../search/ranking/ranking-features.js';
-import type { SearchHit } from '../search/retriever.js';
-import { type PairwiseModel, pairwiseScore, type RankingQuery, trainPairwise } from './pairwise-ranking.js';
+import { citationAcceptable, type ExpectedCitation } from '../../evals/index.js';
+import { type PairwiseModel, pairwiseScore, type RankingQuery, trainPairwise } from '../../learn/index.js';
+import { featureIndex, type RankingFeatureName, type SearchHit } from '../../search/index.js';
 
 /** One labelled question's candidates, as retrieval found them (in the hand-set blend's order). */
 export interface CandidateList {

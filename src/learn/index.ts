@@ -1,0 +1,20 @@
+// Small, dependency-free learning: softmax regression, hashed word features, pairwise ranking, cost offsets.
+// The folder's public surface: code outside it imports from here, never from its files.
+
+export { decideWithOffsets } from './decision-offsets.js';
+export { hashedNgrams } from './hashed-ngrams.js';
+export {
+  defaultPairwiseTraining,
+  type PairwiseModel,
+  type PairwiseTraining,
+  pairwiseScore,
+  type RankingQuery,
+  trainPairwise,
+} from './pairwise-ranking.js';
+export {
+  defaultSoftmaxTraining,
+  predictSoftmax,
+  type SoftmaxModel,
+  type SoftmaxTraining,
+  trainSoftmax,
+} from './softmax-regression.js';

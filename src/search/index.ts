@@ -1,0 +1,7 @@
+// Retrieval over the clauses: the retriever and how it is opened (index files, embedders, ranking inside).
+// The folder's public surface: code outside it imports from here, never from its files.
+
+export { loadSentenceEncoder, type SentenceEncoder } from './embed/sentence-encoder.js';
+export { type OpenedRetriever, openRetriever } from './open-retriever.js';
+export { featureIndex, type RankingFeatureName, rankingFeatureNames } from './ranking/ranking-features.js';
+export type { Retriever, SearchHit } from './retriever.js';
