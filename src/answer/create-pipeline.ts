@@ -3,7 +3,8 @@ import { documentWarnings } from '../corpus/document-warnings.js';
 import { describeError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Retriever, SearchHit } from '../search/retriever.js';
-import type { Answer, Citation, Decision, Handoff } from './answer-schema.js';
+import type { Answer, AnswerWarning, Citation, Decision, Handoff } from './answer-schema.js';
+import { appendWarnings } from './answer-warnings.js';
 import type { AnsweringPipeline } from './answering-pipeline.js';
 import { verifiedCitations } from './citation-check.js';
 import { citeClause } from './citation-format.js';
@@ -63,9 +64,9 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
   const hitCitations = (hits: SearchHit[], query: string) =>
     hits.map((hit) => citeClause(hit.clause, retriever.documents.get(hit.clause.document), query));
 
-  const warningsFor = (citations: Citation[]): string[] => {
+  const warningsFor = (citations: Citation[]): AnswerWarning[] => {
     const seen = new Set<string>();
-    const warnings: string[] = [];
+    const warnings: AnswerWarning[] = [];
     for (const citation of citations) {
       if (seen.has(citation.document)) continue;
       seen.add(citation.document);
@@ -108,7 +109,6 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
         });
       }
     }
-    const warnings = warningsFor(citations);
     const body = escalationReply({
       reason: rule.reason,
       reference: handoff.reference,
@@ -116,13 +116,12 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
       assignee: handoff.assignee,
       citations,
     });
-    return finish(text, 'escalate', withWarnings(body, warnings), citations, handoff);
+    return finish(text, 'escalate', body, citations, { handoff, warnings: warningsFor(citations) });
   }
 
   async function decide(question: Question): Promise<Answer> {
     const cleaned = cleanQuestion(question.text);
-    if (cleaned.problem)
-      return finish(cleaned.text, 'out_of_scope', unreadableReply(cleaned.problem), [], null);
+    if (cleaned.problem) return finish(cleaned.text, 'out_of_scope', unreadableReply(cleaned.problem), []);
     const text = cleaned.text;
     const withoutInjection = policy.stripInjection(cleaned.folded);
     const searchText = policy.stripInjection(text) || text;
@@ -145,14 +144,14 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
 
     const verdict = policy.evaluate(withoutInjection);
     if (verdict.kind === 'off_topic' || withoutInjection === '') {
-      return finish(text, 'out_of_scope', outOfScopeReply(languageNote(text)), [], null);
+      return finish(text, 'out_of_scope', outOfScopeReply(languageNote(text)), []);
     }
     if (verdict.kind === 'rule' && verdict.rule.decision === 'refuse') {
       const citations = ruleCitations(verdict.rule, searchText).slice(0, 1);
-      return finish(text, 'refuse', refusalReply(verdict.rule.reason, citations), citations, null);
+      return finish(text, 'refuse', refusalReply(verdict.rule.reason, citations), citations);
     }
     if (verdict.kind === 'rule' && verdict.rule.decision === 'out_of_scope') {
-      return finish(text, 'out_of_scope', outOfScopeReply(verdict.rule.reason), [], null);
+      return finish(text, 'out_of_scope', outOfScopeReply(verdict.rule.reason), []);
     }
 
     const standalone = await parts.condenser.condense(focusOnQuestions(searchText), question.history ?? []);
@@ -176,7 +175,7 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
     if (!assessment.confident) {
       return inRemit
         ? escalate(question, text, lowConfidence, hitCitations(hits.slice(0, 2), standalone))
-        : finish(text, 'out_of_scope', outOfScopeReply(languageNote(text)), [], null);
+        : finish(text, 'out_of_scope', outOfScopeReply(languageNote(text)), []);
     }
 
     const input = { question: standalone, hits: assessment.supporting, documents: retriever.documents };
@@ -187,7 +186,9 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
       citations = verifiedCitations(composed.citations, retriever.clauses);
     }
     if (composed.decision === 'refuse') {
-      return finish(text, 'refuse', refusalReply(composed.text, citations), citations, null);
+      return finish(text, 'refuse', refusalReply(composed.text, citations), citations, {
+        generated: composed.generated === true,
+      });
     }
     if (composed.decision === 'escalate' || citations.length === 0) {
       return escalate(
@@ -205,7 +206,10 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
       composed.note ?? null,
     ].filter((note): note is string => Boolean(note));
     const body = [composed.text, ...notes].join('\n\n');
-    return finish(text, 'answer', withWarnings(body, warningsFor(citations)), citations, null);
+    return finish(text, 'answer', body, citations, {
+      warnings: warningsFor(citations),
+      generated: composed.generated === true,
+    });
   }
 
   return {
@@ -222,7 +226,9 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
           'escalate',
           'Sorry — something went wrong while I was answering. Your question has been logged for the Monitoring Officer’s team; please try again shortly.',
           [],
-          { reason: 'internal error while answering', topic: 'internal_error', sensitive: false },
+          {
+            handoff: { reason: 'internal error while answering', topic: 'internal_error', sensitive: false },
+          },
         );
       }
     },
@@ -263,10 +269,6 @@ function focusOnQuestions(text: string): string {
   return focus.join(' ');
 }
 
-function withWarnings(body: string, warnings: string[]): string {
-  return warnings.length ? `${body}\n\n${warnings.map((warning) => `⚠ ${warning}`).join('\n')}` : body;
-}
-
 function dedupe(citations: Citation[]): Citation[] {
   const seen = new Set<string>();
   return citations.filter((citation) => {
@@ -277,12 +279,30 @@ function dedupe(citations: Citation[]): Citation[] {
   });
 }
 
+/** What only some answers carry. */
+interface AnswerExtras {
+  handoff?: Handoff;
+  warnings?: AnswerWarning[];
+  /** A language model wrote part of the text. */
+  generated?: boolean;
+}
+
+/** The Answer, with the warnings also appended to the text for plain-text readers. */
 function finish(
   question: string,
   decision: Decision,
   text: string,
   citations: Citation[],
-  handoff: Handoff | null,
+  extras: AnswerExtras = {},
 ): Answer {
-  return { question, decision, text, citations, handoff };
+  const warnings = extras.warnings ?? [];
+  return {
+    question,
+    decision,
+    text: appendWarnings(text, warnings),
+    citations,
+    handoff: extras.handoff ?? null,
+    warnings,
+    generated: extras.generated ?? false,
+  };
 }

@@ -250,7 +250,9 @@ describe('bursledon', () => {
 
   it('keeps the last line of the source: the body of 5.2', () => {
     const procedure = clause('bursledon', '5.2');
-    expect(procedure.text).toMatch(/^Procedure for Councillor\nIn the event that a Councillor is dissatisfied/);
+    expect(procedure.text).toMatch(
+      /^Procedure for Councillor\nIn the event that a Councillor is dissatisfied/,
+    );
     expect(procedure.text).toMatch(/take advice from the Monitoring Officer\.$/);
   });
 });

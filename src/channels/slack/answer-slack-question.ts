@@ -85,11 +85,7 @@ export async function answerSlackQuestion(
   const answer = await adapter.answering.run(() => runtime.pipeline.answer(pipelineQuestion));
   adapter.memory.remember(key, answer.question || text);
   const questionId = recordQuestion(adapter, question, answer);
-  const messages = renderAnswerBlocks(answer, {
-    documents: runtime.retriever.documents,
-    clock: runtime.clock,
-    questionId,
-  });
+  const messages = renderAnswerBlocks(answer, { questionId });
 
   if (answer.decision === 'escalate' && answer.handoff?.sensitive && question.inChannel) {
     await sendSafely(adapter, question, reply, [plainMessage(adapterReplies.movedToDirectMessage)]);

@@ -1,5 +1,6 @@
 import type { AIEntity, ClientCitation } from '@microsoft/agents-activity';
 import type { Answer, Citation } from '../../answer/answer-schema.js';
+import { answerBody } from '../../answer/answer-warnings.js';
 import { clauseReference, formatQuote } from '../../answer/citation-format.js';
 import { askMonitoringOfficerAction } from './card-actions.js';
 
@@ -22,30 +23,36 @@ export interface OutgoingMessage {
   text?: string;
   textFormat?: 'markdown' | 'plain';
   attachments?: Array<{ contentType: string; content: unknown }>;
-  entities?: AIEntity[];
+  entities?: MessageEntity[];
   channelData?: Record<string, unknown>;
 }
 
+/**
+ * Teams' AI message entity (citations, AI-generated label). The SDK's `AIEntity` makes the label compulsory; Teams
+ * shows citations without it, which is what an extractive answer needs.
+ */
+export type MessageEntity = Pick<AIEntity, 'type' | '@type' | '@context' | '@id' | 'citation'> & {
+  additionalType?: AIEntity['additionalType'];
+};
+
 /** What the answer card needs besides the answer itself. */
 export interface AnswerCardOptions {
-  /** Draft / out-of-date warnings for the cited documents (src/corpus/document-warnings.ts). */
-  warnings: string[];
   /** Show thumbs up / down (Teams feedback loop); true for answers whose question was logged. */
   feedback: boolean;
 }
 
 /**
- * Renders an `answer` decision as Teams messages: the lead text with `[n]` markers resolved by Teams' citation
- * entities and the AI-generated label, and an Adaptive Card with warnings, the numbered quoted clauses and an
- * "Ask the Monitoring Officer" button. Oversized answers are split so every activity stays within Teams' limits;
- * only the first carries the entities and the feedback loop.
+ * Renders an `answer` decision as one Teams message: the lead text with `[n]` markers resolved by Teams' citation
+ * entities (labelled AI generated only when a model wrote it), and an Adaptive Card with the answer's warnings, the
+ * numbered quoted clauses and an "Ask the Monitoring Officer" button. Only an oversized answer is split, so every
+ * activity stays within Teams' limits; the first carries the entities and the feedback loop.
  */
 export function renderAnswerCard(answer: Answer, options: AnswerCardOptions): OutgoingMessage[] {
   const citations = answer.citations;
   const lead = truncate(withMarkers(leadText(answer), citations), MAX_LEAD_CHARS);
-  const header: CardElement[] = options.warnings.map((warning) => ({
+  const header: CardElement[] = answer.warnings.map((warning) => ({
     type: 'TextBlock',
-    text: `⚠️ ${warning}`,
+    text: `⚠️ ${warning.text}`,
     wrap: true,
     color: 'Attention',
     weight: 'Bolder',
@@ -63,7 +70,7 @@ export function renderAnswerCard(answer: Answer, options: AnswerCardOptions): Ou
     type: 'message',
     text: lead,
     textFormat: 'markdown',
-    entities: [aiEntity(citations)],
+    entities: [aiEntity(citations, answer.generated)],
     ...(options.feedback ? { channelData: { feedbackLoopEnabled: true } } : {}),
   };
   const messages: OutgoingMessage[] = [];
@@ -84,16 +91,20 @@ export function renderAnswerCard(answer: Answer, options: AnswerCardOptions): Ou
   return messages;
 }
 
-/** The text before the quoted clauses: the composers append `formatQuote` blocks, which the card shows instead. */
+/**
+ * The text before the quoted clauses and warnings: the composers append `formatQuote` blocks and the pipeline
+ * `⚠` lines, which the card shows instead.
+ */
 export function leadText(answer: Answer): string {
-  let text = answer.text;
+  let text = answerBody(answer);
   for (const citation of answer.citations) text = text.replace(formatQuote(citation), '');
   return text.replace(/\n{3,}/g, '\n\n').trim();
 }
 
 /**
  * Puts each citation's `[n]` marker after the first mention of its clause (`§6.2`) in the text, or at the end of
- * the text when the clause is not mentioned, so Teams can link the marker to its citation.
+ * the first paragraph (the answer itself, before any note) when the clause is not mentioned, so Teams can link
+ * the marker to its citation.
  */
 export function withMarkers(text: string, citations: Citation[]): string {
   let marked = text;
@@ -109,17 +120,23 @@ export function withMarkers(text: string, citations: Citation[]): string {
     const end = at + reference.length;
     marked = `${marked.slice(0, end)} ${marker}${marked.slice(end)}`;
   });
-  return trailing.length > 0 ? `${marked} ${trailing.join(' ')}`.trim() : marked;
+  if (trailing.length === 0) return marked;
+  const paragraphEnd = marked.indexOf('\n\n');
+  const at = paragraphEnd === -1 ? marked.length : paragraphEnd;
+  return `${marked.slice(0, at).trimEnd()} ${trailing.join(' ')}${marked.slice(at)}`.trim();
 }
 
-/** The Teams AI message entity: the AI-generated label plus one citation per quoted clause. */
-export function aiEntity(citations: Citation[]): AIEntity {
-  const entity: AIEntity = {
+/**
+ * The Teams AI message entity: one citation per quoted clause, and the AI-generated label when a model wrote the
+ * text (an extractive answer quotes the documents, so it is not labelled).
+ */
+export function aiEntity(citations: Citation[], generated: boolean): MessageEntity {
+  const entity: MessageEntity = {
     type: 'https://schema.org/Message',
     '@type': 'Message',
     '@context': 'https://schema.org',
     '@id': '',
-    additionalType: ['AIGeneratedContent'],
+    ...(generated ? { additionalType: ['AIGeneratedContent'] } : {}),
   };
   if (citations.length > 0) entity.citation = citations.map(clientCitation);
   return entity;

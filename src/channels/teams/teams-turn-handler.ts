@@ -2,7 +2,6 @@ import type { Activity, ConversationReference } from '@microsoft/agents-activity
 import type { TurnContext } from '@microsoft/agents-hosting';
 import type { Answer } from '../../answer/answer-schema.js';
 import type { Question } from '../../answer/question.js';
-import { documentWarnings } from '../../corpus/document-warnings.js';
 import { describeError, ProtocolBotError } from '../../errors.js';
 import type { Actor } from '../../handoff/case-types.js';
 import type { Runtime } from '../../runtime.js';
@@ -57,14 +56,6 @@ export function createTurnHandler(options: TurnHandlerOptions): (context: TurnCo
   const feedbackTargets = new BoundedMap<string, string>(FEEDBACK_TARGETS);
   const rateLimiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE, runtime.clock);
   const monitoringOfficers = new Set(config.MONITORING_OFFICER_TEAMS_IDS);
-
-  const warningsFor = (answer: Answer): string[] => {
-    const documents = [...new Set(answer.citations.map((citation) => citation.document))];
-    return documents.flatMap((id) => {
-      const meta = runtime.retriever.documents.get(id);
-      return meta ? documentWarnings(meta, runtime.clock) : [];
-    });
-  };
 
   const recordQuestion = (activity: TeamsActivity, answer: Answer): string | undefined => {
     try {
@@ -125,10 +116,7 @@ export function createTurnHandler(options: TurnHandlerOptions): (context: TurnCo
     });
 
     if (answer.decision === 'answer') {
-      const messages = renderAnswerCard(answer, {
-        warnings: warningsFor(answer),
-        feedback: Boolean(questionId),
-      });
+      const messages = renderAnswerCard(answer, { feedback: Boolean(questionId) });
       for (const [index, message] of messages.entries()) {
         const sentId = await messenger.reply(context, message);
         if (index === 0 && sentId && questionId) feedbackTargets.set(sentId, questionId);
