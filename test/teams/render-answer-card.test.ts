@@ -67,6 +67,8 @@ describe('renderAnswerCard', () => {
   it('sends one message with the lead text, markers after the clause mentioned and at the end', () => {
     expect(rest).toHaveLength(0);
     expect(message?.attachments).toHaveLength(1);
+    // A `list` activity's text and card show as two messages in Microsoft's Teams client for agents.
+    expect(message?.attachmentLayout).toBe('carousel');
     expect(message?.text).toBe(
       'The Part 5C protocol §6.2 [1] says: “Officers will respond to correspondence from councillors within two working days.” [2]',
     );

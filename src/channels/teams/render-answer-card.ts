@@ -22,6 +22,8 @@ export interface OutgoingMessage {
   type: 'message';
   text?: string;
   textFormat?: 'markdown' | 'plain';
+  /** How several attachments are laid out; `carousel` also keeps the text and the card one message (see below). */
+  attachmentLayout?: 'list' | 'carousel';
   attachments?: Array<{ contentType: string; content: unknown }>;
   entities?: MessageEntity[];
   channelData?: Record<string, unknown>;
@@ -70,6 +72,9 @@ export function renderAnswerCard(answer: Answer, options: AnswerCardOptions): Ou
     type: 'message',
     text: lead,
     textFormat: 'markdown',
+    // The Agents Playground (Microsoft's local Teams client) shows the text and each card of a `list` activity as
+    // separate messages; a `carousel` of the one card keeps the answer and its sources one message.
+    attachmentLayout: 'carousel',
     entities: [aiEntity(citations, answer.generated)],
     ...(options.feedback ? { channelData: { feedbackLoopEnabled: true } } : {}),
   };
