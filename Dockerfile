@@ -36,7 +36,7 @@ COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/bin ./bin
 COPY --from=build --chown=node:node /app/corpus ./corpus
 COPY --from=build --chown=node:node /app/prompts ./prompts
-COPY --from=build --chown=node:node /app/src/handoff/bank-holidays-england-and-wales.json ./src/handoff/bank-holidays-england-and-wales.json
+COPY --from=build --chown=node:node /app/src/cases/bank-holidays-england-and-wales.json ./src/cases/bank-holidays-england-and-wales.json
 COPY --from=build --chown=node:node /app/data ./data
 USER node
 # Cases (SQLite) and the index live here; mount a volume to keep cases across upgrades.

@@ -7,7 +7,7 @@ import type { CorpusDocument } from '../src/corpus/document-manifest.js';
 import { silentLogger } from '../src/logger.js';
 import { dot } from '../src/search/hybrid-search.js';
 import { type OpenedRetriever, openRetriever } from '../src/search/open-retriever.js';
-import { hnswParameters } from '../src/search/vector-store.js';
+import { hnswParameters } from '../src/search/store/vector-store.js';
 import { collectGarbage, MemoryPeak, measureLatency, megabytes } from './bench-measure.js';
 import type { BenchRow } from './bench-table.js';
 import { scoreRetrieval } from './retrieval-check.js';

@@ -1,6 +1,6 @@
 import type { Clause } from '../src/corpus/clause.js';
 import type { CorpusDocument } from '../src/corpus/document-manifest.js';
-import { seededRandom } from '../src/search/seeded-random.js';
+import { seededRandom } from '../src/search/embed/seeded-random.js';
 
 /** Clauses per synthetic document. */
 const clausesPerDocument = 1000;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Thin launcher: the compiled CLI lives in dist/ (built by `npm install` through the `prepare` script).
-import { main } from '../dist/src/channels/cli/main.js';
+import { main } from '../dist/src/app/main.js';
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -3,11 +3,11 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { createHttpServer } from '../../src/channels/http-server.js';
+import { createHttpServer } from '../../src/app/http-server.js';
+import { buildRuntime } from '../../src/app/runtime.js';
 import { mountSlack } from '../../src/channels/slack/mount-slack.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
-import { buildRuntime } from '../../src/runtime.js';
 import { botUserId, eventCallback, mention, sign, signingSecret } from '../../test/slack/slack-test-app.js';
 import {
   type RecordedCall,

@@ -27,7 +27,7 @@ export const evalCaseSchema = z.strictObject({
 /** One labelled question, after parsing. */
 export type EvalCase = z.infer<typeof evalCaseSchema>;
 
-/** Where a bad line is: `evals/golden.jsonl:12: accept.0: Invalid option …`. */
+/** Where a bad line is: `evals/dev/golden.jsonl:12: accept.0: Invalid option …`. */
 function describeIssue(source: string, line: number, error: z.ZodError): string {
   const issue = error.issues[0];
   const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';

@@ -1,6 +1,6 @@
 import { ProtocolBotError } from '../errors.js';
-import type { WeightedTerm } from './synonym-expansion.js';
-import { bigramsOf, terms } from './tokenizer.js';
+import type { WeightedTerm } from './text/synonym-expansion.js';
+import { bigramsOf, terms } from './text/tokenizer.js';
 
 /** The fields of one searchable document. */
 export interface LexicalFields {

@@ -2,16 +2,16 @@ import type { Clause } from '../corpus/clause.js';
 import type { DocumentMeta } from '../corpus/document-manifest.js';
 import type { Bm25Index } from './bm25-index.js';
 import type { Retriever, SearchHit } from './retriever.js';
-import { SpellingCorrector } from './spelling-correction.js';
+import type { HnswVectorStore } from './store/vector-store.js';
+import { SpellingCorrector } from './text/spelling-correction.js';
 import {
   type AnalysedQuery,
   analyseQuery,
   builtInLexicon,
   coverageOf,
   type QueryVocabulary,
-} from './synonym-expansion.js';
-import { terms } from './tokenizer.js';
-import type { HnswVectorStore } from './vector-store.js';
+} from './text/synonym-expansion.js';
+import { terms } from './text/tokenizer.js';
 
 /** How lexical and dense evidence are combined. */
 export type FusionMethod = 'blend' | 'rrf' | 'lexical' | 'dense';

@@ -7,6 +7,14 @@ import { describeError, ProtocolBotError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { Bm25Index, type LexicalFields } from './bm25-index.js';
 import { clauseViews } from './clause-fields.js';
+import {
+  normalise,
+  type OfflineEmbedderOptions,
+  OfflineEmbeddings,
+  offlineEmbedderStateSchema,
+  offlineEmbedderVersion,
+} from './embed/offline-embeddings.js';
+import { createRemoteEmbeddings, type RemoteEmbedder, remoteBatchSize } from './embed/remote-embeddings.js';
 import { HybridSearch, type QueryEmbedder, type RankingSettings } from './hybrid-search.js';
 import {
   float32Bytes,
@@ -21,18 +29,10 @@ import {
   removeOtherIndexFolders,
   sha256,
   writeIndexFolder,
-} from './index-files.js';
-import {
-  normalise,
-  type OfflineEmbedderOptions,
-  OfflineEmbeddings,
-  offlineEmbedderStateSchema,
-  offlineEmbedderVersion,
-} from './offline-embeddings.js';
-import { createRemoteEmbeddings, type RemoteEmbedder, remoteBatchSize } from './remote-embeddings.js';
-import { synonymLexicon } from './synonym-lexicon.js';
-import { analyserVersion } from './tokenizer.js';
-import { HnswVectorStore } from './vector-store.js';
+} from './store/index-files.js';
+import { HnswVectorStore } from './store/vector-store.js';
+import { synonymLexicon } from './text/synonym-lexicon.js';
+import { analyserVersion } from './text/tokenizer.js';
 
 /** How the index was obtained, for the `index` command and logs. */
 export interface RetrieverStats {

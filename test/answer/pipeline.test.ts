@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerSchema } from '../../src/answer/answer-schema.js';
+import { buildRuntime, type Runtime } from '../../src/app/runtime.js';
 import { fixedClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
-import { buildRuntime, type Runtime } from '../../src/runtime.js';
 
 let runtime: Runtime;
 let dataDir: string;

@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureHandoffBuilt, fixturesDir } from '../handoff/compiled-handoff.js';
-import { tempDataDir } from '../handoff/handoff-test-kit.js';
+import { ensureHandoffBuilt, fixturesDir } from '../cases/compiled-handoff.js';
+import { tempDataDir } from '../cases/handoff-test-kit.js';
 
 const crashedAt = '2026-11-27T19:45:00Z';
 const withinLease = '2026-11-27T19:45:10Z';

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildRuntime, type Runtime } from '../../src/app/runtime.js';
 import { fixedClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { fallbackNotes } from '../../src/llm/llm-composer.js';
 import { silentLogger } from '../../src/logger.js';
-import { buildRuntime, type Runtime } from '../../src/runtime.js';
 import {
   type RecordedRequest,
   type StubOpenAi,

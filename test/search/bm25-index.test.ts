@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Bm25Index, type LexicalFields } from '../../src/search/bm25-index.js';
-import { analyseQuery } from '../../src/search/synonym-expansion.js';
+import { analyseQuery } from '../../src/search/text/synonym-expansion.js';
 
 const doc = (text: string, headings = '', context = '', document = ''): LexicalFields => ({
   text,

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { indexFileNames } from '../../src/search/index-files.js';
 import { openRetriever } from '../../src/search/open-retriever.js';
+import { indexFileNames } from '../../src/search/store/index-files.js';
 import { fixtureClauses, fixtureDocuments } from './fixtures.js';
 
 function recordingLogger() {

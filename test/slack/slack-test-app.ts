@@ -2,11 +2,11 @@ import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createHttpServer, type HttpServer } from '../../src/channels/http-server.js';
+import { createHttpServer, type HttpServer } from '../../src/app/http-server.js';
+import { buildRuntime, type Runtime } from '../../src/app/runtime.js';
 import { mountSlack } from '../../src/channels/slack/mount-slack.js';
 import { loadConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
-import { buildRuntime, type Runtime } from '../../src/runtime.js';
 import { type StubSlackApi, startStubSlackApi } from '../support/stub-slack-api.js';
 
 /** Signing secret of the test app. */

@@ -1,5 +1,5 @@
 // An answer thread that starts normally and then exits, as a crash would, when it is sent a question
-// (test/pipeline-threads.test.ts).
+// (test/app/answer-threads.test.ts).
 import { parentPort } from 'node:worker_threads';
 
 parentPort.on('message', (message) => {

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createHttpServer } from '../../src/channels/http-server.js';
+import { createHttpServer } from '../../src/app/http-server.js';
+import { buildRuntime, type Runtime } from '../../src/app/runtime.js';
 import { mountTeams } from '../../src/channels/teams/mount-teams.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
-import { buildRuntime, type Runtime } from '../../src/runtime.js';
 import { StubTeamsConnector } from '../support/stub-teams-connector.js';
 
 /** The bot's Teams account, as Teams addresses it in `recipient`. */

@@ -1,7 +1,7 @@
 import { App, ExpressReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import type { HttpServer } from '../../app/http-server.js';
+import type { Runtime } from '../../app/runtime.js';
 import { describeError, ProtocolBotError } from '../../errors.js';
-import type { Runtime } from '../../runtime.js';
-import type { HttpServer } from '../http-server.js';
 import { AnswerQueue } from './answer-queue.js';
 import { boltLogger } from './bolt-logger.js';
 import { RecentIds } from './recent-ids.js';

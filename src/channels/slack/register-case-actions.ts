@@ -1,6 +1,6 @@
 import type { App, RespondFn } from '@slack/bolt';
+import type { Actor, CaseRecord } from '../../cases/case-types.js';
 import { describeError, ProtocolBotError } from '../../errors.js';
-import type { Actor, CaseRecord } from '../../handoff/case-types.js';
 import { readAction, replyPrivately } from './register-answer-actions.js';
 import { renderCaseAnswerModal, renderCaseCard, renderCaseDetailsModal } from './render-case-card.js';
 import { caseAnswerInput, caseAnswerViewId, slackActionIds } from './slack-action-ids.js';

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { Runtime } from '../../runtime.js';
+import type { Runtime } from '../../app/runtime.js';
 import type { AnswerQueue } from './answer-queue.js';
 import type { RecentIds } from './recent-ids.js';
 import type { ThreadMemory } from './thread-memory.js';

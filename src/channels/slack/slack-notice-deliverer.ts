@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
+import type { CaseRecord, Notice, NoticeDeliverer } from '../../cases/case-types.js';
 import type { Config } from '../../config.js';
 import { describeError, ProtocolBotError } from '../../errors.js';
-import type { CaseRecord, Notice, NoticeDeliverer } from '../../handoff/case-types.js';
 import type { Logger } from '../../logger.js';
 import type { RenderedMessage } from './render-answer-blocks.js';
 import { renderCaseCard } from './render-case-card.js';

@@ -1,9 +1,9 @@
 import { type AuthConfiguration, CloudAdapter, type Request } from '@microsoft/agents-hosting';
 import express from 'express';
+import type { HttpServer } from '../../app/http-server.js';
+import type { Runtime } from '../../app/runtime.js';
 import type { Config } from '../../config.js';
 import { describeError, ProtocolBotError } from '../../errors.js';
-import type { Runtime } from '../../runtime.js';
-import type { HttpServer } from '../http-server.js';
 import type { RetryPolicy } from './connector-retry.js';
 import { MonitoringOfficerRegistry } from './monitoring-officer-registry.js';
 import { TeamsMessenger } from './teams-messenger.js';

@@ -1,5 +1,5 @@
 import { formatDueDate } from '../../answer/replies.js';
-import type { CaseRecord } from '../../handoff/case-types.js';
+import type { CaseRecord } from '../../cases/case-types.js';
 import { caseAction, caseAnswerInputId } from './card-actions.js';
 import { citationName, type OutgoingMessage, truncate } from './render-answer-card.js';
 

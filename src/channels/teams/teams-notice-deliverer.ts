@@ -1,5 +1,5 @@
+import type { CaseRecord, Notice, NoticeDeliverer } from '../../cases/case-types.js';
 import { describeError, ProtocolBotError } from '../../errors.js';
-import type { CaseRecord, Notice, NoticeDeliverer } from '../../handoff/case-types.js';
 import type { Logger } from '../../logger.js';
 import { BoundedMap } from './bounded-map.js';
 import type { MonitoringOfficerRegistry } from './monitoring-officer-registry.js';

@@ -2,9 +2,9 @@ import type { Activity, ConversationReference } from '@microsoft/agents-activity
 import type { TurnContext } from '@microsoft/agents-hosting';
 import type { Answer } from '../../answer/answer-schema.js';
 import type { Question } from '../../answer/question.js';
+import type { Runtime } from '../../app/runtime.js';
+import type { Actor } from '../../cases/case-types.js';
 import { describeError, ProtocolBotError } from '../../errors.js';
-import type { Actor } from '../../handoff/case-types.js';
-import type { Runtime } from '../../runtime.js';
 import { BoundedMap } from './bounded-map.js';
 import { type CardAction, parseCardAction } from './card-actions.js';
 import { ConversationMemory } from './conversation-memory.js';
