@@ -134,13 +134,25 @@ export async function startAgentsPlayground(options: {
     const events: PlaygroundEvent[] = [];
     const listeners = new Set<() => void>();
     const socket = new WebSocket(`ws://127.0.0.1:${port}/_ws_conversation/v1/conversations/stream`);
+    // Messages the schema does not accept fail the waiting test (an exception here would escape it).
+    const problems: string[] = [];
     socket.on('message', (data) => {
-      const event = streamEventSchema.parse(JSON.parse(data.toString()));
-      if (event.action !== 'createMessage') return;
-      events.push({
-        conversationId: event.actionConversationId,
-        message: playgroundMessageSchema.parse(event.message),
-      });
+      let raw: unknown;
+      try {
+        raw = JSON.parse(data.toString());
+      } catch {
+        problems.push(`not JSON: ${data.toString().slice(0, 200)}`);
+      }
+      const event = streamEventSchema.safeParse(raw);
+      if (event.success && event.data.action === 'createMessage') {
+        const message = playgroundMessageSchema.safeParse(event.data.message);
+        if (message.success)
+          events.push({ conversationId: event.data.actionConversationId, message: message.data });
+        else
+          problems.push(`unexpected message: ${message.error.issues[0]?.message} in ${JSON.stringify(raw)}`);
+      } else if (!event.success && raw !== undefined) {
+        problems.push(`unexpected event: ${JSON.stringify(raw).slice(0, 500)}`);
+      }
       for (const listener of listeners) listener();
     });
     await new Promise<void>((resolve, reject) => {
@@ -192,6 +204,12 @@ export async function startAgentsPlayground(options: {
       waitForBotMessage(accept, waitOptions) {
         return new Promise((resolve, reject) => {
           const check = () => {
+            if (problems.length > 0) {
+              listeners.delete(check);
+              clearTimeout(timer);
+              reject(new Error(`the playground sent what the test cannot read: ${problems.join('; ')}`));
+              return;
+            }
             const found = events
               .slice(waitOptions.from)
               .find((event) => event.message.from.id === config.bot.id && accept(event));
