@@ -93,6 +93,9 @@ function expectCitedAnswerMessage(event: PlaygroundEvent): void {
   const markers = new Set([...text.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1])));
   const positions = new Set(citations.map((citation) => citation.position));
   expect([...markers].sort()).toEqual([...positions].sort());
+  // A reader meets [1], [2], [3] in turn.
+  const order = [...text.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
+  expect(order).toEqual([...order].sort((left, right) => left - right));
   for (const citation of citations) {
     expect(citation.appearance.name.length).toBeLessThanOrEqual(MAX_CITATION_NAME_CHARS);
     expect(citation.appearance.abstract.length).toBeLessThanOrEqual(MAX_ABSTRACT_CHARS);

@@ -4,6 +4,7 @@ import { appendWarnings } from '../../src/answer/answer-warnings.js';
 import { formatQuote } from '../../src/answer/citation-format.js';
 import { parseCardAction } from '../../src/channels/teams/card-actions.js';
 import {
+  inReadingOrder,
   leadText,
   MAX_ABSTRACT_CHARS,
   MAX_ACTIVITY_BYTES,
@@ -188,6 +189,32 @@ describe('leadText and withMarkers', () => {
 
   it('appends markers when the clause is not named in the text', () => {
     expect(withMarkers('Reply promptly.', [draftClause])).toBe('Reply promptly. [1]');
+  });
+
+  it('numbers the citations in the order a reader meets their markers', () => {
+    const codeClause: Citation = { ...emailClause, document: 'district-code', clause: '16.4', title: 'Code' };
+    const replyClause: Citation = { ...emailClause, clause: '6.3' };
+    const answer = answerWith(
+      [replyClause, emailClause, codeClause],
+      'Part 5C §6.3 says two working days. The Code §16.4 also says: communicate.',
+    );
+    expect(inReadingOrder(leadText(answer), answer.citations).map((citation) => citation.clause)).toEqual([
+      '6.3',
+      '16.4',
+      '6.2',
+    ]);
+    const [message] = renderAnswerCard(answer, { feedback: false });
+    expect(message?.text).toBe(
+      'Part 5C §6.3 [1] says two working days. The Code §16.4 [2] also says: communicate. [3]',
+    );
+    expect(message?.entities?.[0]?.citation?.map((citation) => citation.appearance.name)).toEqual([
+      expect.stringContaining('§6.3'),
+      'Code, §16.4',
+      expect.stringContaining('§6.2'),
+    ]);
+    expect(JSON.stringify(message?.attachments)).toMatch(
+      /\[1\][^[]*§6\.3.*\[2\] Code, §16\.4.*\[3\][^[]*§6\.2/,
+    );
   });
 
   it('puts unplaced markers on the answer paragraph, not on a note after it', () => {

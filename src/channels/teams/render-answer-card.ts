@@ -50,8 +50,9 @@ export interface AnswerCardOptions {
  * activity stays within Teams' limits; the first carries the entities and the feedback loop.
  */
 export function renderAnswerCard(answer: Answer, options: AnswerCardOptions): OutgoingMessage[] {
-  const citations = answer.citations;
-  const lead = truncate(withMarkers(leadText(answer), citations), MAX_LEAD_CHARS);
+  const text = leadText(answer);
+  const citations = inReadingOrder(text, answer.citations);
+  const lead = truncate(withMarkers(text, citations), MAX_LEAD_CHARS);
   const header: CardElement[] = answer.warnings.map((warning) => ({
     type: 'TextBlock',
     text: `⚠️ ${warning.text}`,
@@ -116,19 +117,50 @@ export function withMarkers(text: string, citations: Citation[]): string {
   const trailing: string[] = [];
   citations.forEach((citation, index) => {
     const marker = `[${index + 1}]`;
-    const reference = clauseReference(citation.clause);
-    const at = reference ? marked.indexOf(reference) : -1;
-    if (at === -1 || marked.includes(`${reference} [`)) {
+    const end = mentionEnd(marked, citation);
+    if (end === -1) {
       trailing.push(marker);
       return;
     }
-    const end = at + reference.length;
     marked = `${marked.slice(0, end)} ${marker}${marked.slice(end)}`;
   });
   if (trailing.length === 0) return marked;
-  const paragraphEnd = marked.indexOf('\n\n');
-  const at = paragraphEnd === -1 ? marked.length : paragraphEnd;
+  const at = firstParagraphEnd(marked);
   return `${marked.slice(0, at).trimEnd()} ${trailing.join(' ')}${marked.slice(at)}`.trim();
+}
+
+/**
+ * The citations in the order their markers will appear in the text, so a reader meets [1], [2], [3] in turn; the
+ * card and Teams' citation list use the same numbers.
+ */
+export function inReadingOrder(text: string, citations: Citation[]): Citation[] {
+  const paragraphEnd = firstParagraphEnd(text);
+  const mentioned = new Set<string>();
+  const placed = citations.map((citation, index) => {
+    const reference = clauseReference(citation.clause);
+    const at = reference && !mentioned.has(reference) ? text.indexOf(reference) : -1;
+    // As in `withMarkers`: a second citation of the same clause number (another document's §4.1) trails.
+    if (at !== -1) mentioned.add(reference);
+    return at === -1
+      ? { citation, index, at: paragraphEnd, trailing: 1 }
+      : { citation, index, at: at + reference.length, trailing: 0 };
+  });
+  return placed
+    .sort((left, right) => left.at - right.at || left.trailing - right.trailing || left.index - right.index)
+    .map(({ citation }) => citation);
+}
+
+/** Where the first unmarked mention of the citation's clause (`§6.2`) ends in the text, or -1. */
+function mentionEnd(text: string, citation: Citation): number {
+  const reference = clauseReference(citation.clause);
+  if (!reference || text.includes(`${reference} [`)) return -1;
+  const at = text.indexOf(reference);
+  return at === -1 ? -1 : at + reference.length;
+}
+
+function firstParagraphEnd(text: string): number {
+  const end = text.indexOf('\n\n');
+  return end === -1 ? text.length : end;
 }
 
 /**
