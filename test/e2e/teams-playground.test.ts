@@ -38,12 +38,12 @@ beforeAll(async () => {
       TEAMS_ALLOW_ANONYMOUS: 'true',
     },
   });
-  const [, port] = await serve.waitForLine(/"message":"http server listening".*"port":(\d+)/, 50_000);
+  const [, port] = await serve.waitForLine(/"message":"http server listening".*"port":(\d+)/, 120_000);
   playground = await startAgentsPlayground({
     endpoint: `http://127.0.0.1:${port}/api/messages`,
     folder,
   });
-}, 90_000);
+}, 150_000);
 
 afterAll(async () => {
   await playground?.stop();
