@@ -44,18 +44,41 @@ export const handoffSchema = z
 /** The handoff part of an escalation. */
 export type Handoff = z.infer<typeof handoffSchema>;
 
+/** A warning a reader must see with the answer, e.g. that a cited document is a draft or past its review date. */
+export const warningSchema = z.object({
+  /** Document id from the corpus manifest: the document the warning is about. */
+  document: z.string(),
+  /** `draft` (not adopted policy) or `review_overdue` (past its review date); other kinds may be added. */
+  kind: z.union([z.enum(['draft', 'review_overdue']), z.string()]),
+  /** One sentence for a reader, naming the document. */
+  text: z.string(),
+});
+
+/** A warning about a cited document. */
+export type AnswerWarning = z.infer<typeof warningSchema>;
+
 /** The answer every entry point returns (DESIGN.md contract). */
 export const answerSchema = z.object({
   /** The question as asked (after normalisation). */
   question: z.string(),
   /** Exactly one decision. */
   decision: decisionSchema,
-  /** The reply for a person: direct answer, quoted clauses, warnings. */
+  /**
+   * The reply for a person: direct answer, quoted clauses, then each warning on its own `⚠` line (for the
+   * terminal; renderers that draw `warnings` themselves take the text without them, see `answerBody`).
+   */
   text: z.string(),
   /** Most relevant first. */
   citations: z.array(citationSchema),
   /** Present only for escalations. */
   handoff: handoffSchema.nullable(),
+  /** Draft and out-of-date warnings for the cited documents, once per document and kind, in citation order. */
+  warnings: z.array(warningSchema),
+  /**
+   * True when a language model wrote part of `text` (Teams labels such messages “AI generated”); false for
+   * extractive answers quoted from the documents and for the bot's fixed replies.
+   */
+  generated: z.boolean(),
 });
 
 /** The answer every entry point returns. */

@@ -27,6 +27,8 @@ export interface ComposedAnswer {
   citations: Citation[];
   /** A one-line note for the reader, e.g. that the generative answer failed and the extractive one is shown. */
   note?: string;
+  /** True when a language model wrote the text; absent or false for the extractive composer. */
+  generated?: boolean;
 }
 
 /** Turns retrieved clauses into an answer (extractive offline; generative when a model is configured). */

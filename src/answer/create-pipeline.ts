@@ -3,7 +3,8 @@ import { documentWarnings } from '../corpus/index.js';
 import { describeError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Retriever, SearchHit } from '../search/index.js';
-import type { Answer, Citation, Decision, Handoff } from './answer-schema.js';
+import type { Answer, AnswerWarning, Citation, Decision, Handoff } from './answer-schema.js';
+import { appendWarnings } from './answer-warnings.js';
 import type { AnsweringPipeline } from './answering-pipeline.js';
 import { verifiedCitations } from './citation-check.js';
 import { citeClause } from './citation-format.js';
@@ -68,9 +69,9 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
   const hitCitations = (hits: SearchHit[], query: string) =>
     hits.map((hit) => citeClause(hit.clause, retriever.documents.get(hit.clause.document), query));
 
-  const warningsFor = (citations: Citation[]): string[] => {
+  const warningsFor = (citations: Citation[]): AnswerWarning[] => {
     const seen = new Set<string>();
-    const warnings: string[] = [];
+    const warnings: AnswerWarning[] = [];
     for (const citation of citations) {
       if (seen.has(citation.document)) continue;
       seen.add(citation.document);
@@ -113,7 +114,6 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
         });
       }
     }
-    const warnings = warningsFor(citations);
     const body = escalationReply({
       reason: rule.reason,
       reference: handoff.reference,
@@ -121,13 +121,12 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
       assignee: handoff.assignee,
       citations,
     });
-    return finish(text, 'escalate', withWarnings(body, warnings), citations, handoff);
+    return finish(text, 'escalate', body, citations, { handoff, warnings: warningsFor(citations) });
   }
 
   async function decide(question: Question): Promise<Answer> {
     const cleaned = cleanQuestion(question.text);
-    if (cleaned.problem)
-      return finish(cleaned.text, 'out_of_scope', unreadableReply(cleaned.problem), [], null);
+    if (cleaned.problem) return finish(cleaned.text, 'out_of_scope', unreadableReply(cleaned.problem), []);
     const text = cleaned.text;
     const withoutInjection = policy.stripInjection(cleaned.folded);
     const searchText = policy.stripInjection(text) || text;
@@ -150,7 +149,7 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
 
     const otherLanguage = languageNote(text);
     if (withoutInjection === '' || otherLanguage) {
-      return finish(text, 'out_of_scope', outOfScopeReply(otherLanguage), [], null);
+      return finish(text, 'out_of_scope', outOfScopeReply(otherLanguage), []);
     }
     const standalone = await parts.condenser.condense(focusOnQuestions(searchText), question.history ?? []);
     // The classifier reads the message as the asker wrote it (a follow-up joined to its thread); the safety floor's
@@ -172,11 +171,11 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
     if (decision === 'refuse') {
       const rule = floor?.decision === 'refuse' ? floor : policy.topicRule('refuse', estimate.topics.refuse);
       const citations = ruleCitations(rule, searchText).slice(0, 1);
-      return finish(text, 'refuse', refusalReply(rule.reason, citations), citations, null);
+      return finish(text, 'refuse', refusalReply(rule.reason, citations), citations);
     }
     if (decision === 'out_of_scope') {
       const reason = floor?.decision === 'out_of_scope' ? floor.reason : undefined;
-      return finish(text, 'out_of_scope', outOfScopeReply(reason), [], null);
+      return finish(text, 'out_of_scope', outOfScopeReply(reason), []);
     }
 
     const hits = await retriever.search(standalone, SEARCH_DEPTH);
@@ -197,7 +196,7 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
       // The documents do not answer it: a question in the remit goes to the Monitoring Officer, one that is more
       // likely outside it is declined.
       return estimate.probabilities.out_of_scope > estimate.probabilities.escalate
-        ? finish(text, 'out_of_scope', outOfScopeReply(), [], null)
+        ? finish(text, 'out_of_scope', outOfScopeReply(), [])
         : escalate(question, text, lowConfidence, hitCitations(hits.slice(0, 2), standalone));
     }
 
@@ -214,7 +213,9 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
       citations = verifiedCitations(composed.citations, retriever.clauses);
     }
     if (composed.decision === 'refuse') {
-      return finish(text, 'refuse', refusalReply(composed.text, citations), citations, null);
+      return finish(text, 'refuse', refusalReply(composed.text, citations), citations, {
+        generated: composed.generated === true,
+      });
     }
     if (composed.decision === 'escalate' || citations.length === 0) {
       return escalate(
@@ -243,7 +244,10 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
       composed.note ?? null,
     ].filter((note): note is string => Boolean(note));
     const body = [composed.text, ...notes].join('\n\n');
-    return finish(text, 'answer', withWarnings(body, warningsFor(citations)), citations, null);
+    return finish(text, 'answer', body, citations, {
+      warnings: warningsFor(citations),
+      generated: composed.generated === true,
+    });
   }
 
   return {
@@ -260,7 +264,9 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
           'escalate',
           'Sorry — something went wrong while I was answering. Your question has been logged for the Monitoring Officer’s team; please try again shortly.',
           [],
-          { reason: 'internal error while answering', topic: 'internal_error', sensitive: false },
+          {
+            handoff: { reason: 'internal error while answering', topic: 'internal_error', sensitive: false },
+          },
         );
       }
     },
@@ -292,10 +298,6 @@ function focusOnQuestions(text: string): string {
   return focus.join(' ');
 }
 
-function withWarnings(body: string, warnings: string[]): string {
-  return warnings.length ? `${body}\n\n${warnings.map((warning) => `⚠ ${warning}`).join('\n')}` : body;
-}
-
 function dedupe(citations: Citation[]): Citation[] {
   const seen = new Set<string>();
   return citations.filter((citation) => {
@@ -306,12 +308,30 @@ function dedupe(citations: Citation[]): Citation[] {
   });
 }
 
+/** What only some answers carry. */
+interface AnswerExtras {
+  handoff?: Handoff;
+  warnings?: AnswerWarning[];
+  /** A language model wrote part of the text. */
+  generated?: boolean;
+}
+
+/** The Answer, with the warnings also appended to the text for plain-text readers. */
 function finish(
   question: string,
   decision: Decision,
   text: string,
   citations: Citation[],
-  handoff: Handoff | null,
+  extras: AnswerExtras = {},
 ): Answer {
-  return { question, decision, text, citations, handoff };
+  const warnings = extras.warnings ?? [];
+  return {
+    question,
+    decision,
+    text: appendWarnings(text, warnings),
+    citations,
+    handoff: extras.handoff ?? null,
+    warnings,
+    generated: extras.generated ?? false,
+  };
 }

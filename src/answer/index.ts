@@ -1,8 +1,9 @@
 // The answering pipeline: question, answer schema, policy, composers, replies, citations.
 // The folder's public surface: code outside it imports from here, never from its files.
 
-export type { Answer, Citation, Decision } from './answer-schema.js';
+export type { Answer, AnswerWarning, Citation, Decision } from './answer-schema.js';
 export { citationSchema, decisionSchema } from './answer-schema.js';
+export { answerBody, appendWarnings } from './answer-warnings.js';
 export type { AnsweringPipeline } from './answering-pipeline.js';
 export { clauseReference, formatQuote } from './citation-format.js';
 export type { ComposedAnswer, ComposeInput, Composer, QuestionCondenser } from './composer.js';

@@ -1,19 +1,37 @@
 import type { Clock } from '../clock.js';
 import type { DocumentMeta } from './document-manifest.js';
 
+/** What a warning is about: a draft document, or one past its review date. */
+export type DocumentWarningKind = 'draft' | 'review_overdue';
+
+/** A warning about one document, as data: renderers decide how to show it. */
+export interface DocumentWarning {
+  /** Document id from the corpus manifest. */
+  document: string;
+  kind: DocumentWarningKind;
+  /** One sentence for a reader, naming the document. */
+  text: string;
+}
+
 /**
  * Warnings a reader must see with any clause of this document: a draft is not adopted policy, and a document past
  * its review date may be out of date.
  */
-export function documentWarnings(meta: DocumentMeta, clock: Clock): string[] {
-  const warnings: string[] = [];
+export function documentWarnings(meta: DocumentMeta, clock: Clock): DocumentWarning[] {
+  const warnings: DocumentWarning[] = [];
   if (meta.status === 'draft') {
-    warnings.push(`${meta.title} is a draft, not adopted policy.`);
+    warnings.push({
+      document: meta.id,
+      kind: 'draft',
+      text: `${meta.title} is a draft, not adopted policy.`,
+    });
   }
   if (meta.reviewDue && isPast(meta.reviewDue, clock.now())) {
-    warnings.push(
-      `${meta.title} was due for review in ${formatReviewDue(meta.reviewDue)} and may be out of date.`,
-    );
+    warnings.push({
+      document: meta.id,
+      kind: 'review_overdue',
+      text: `${meta.title} was due for review in ${formatReviewDue(meta.reviewDue)} and may be out of date.`,
+    });
   }
   return warnings;
 }

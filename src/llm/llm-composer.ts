@@ -109,7 +109,7 @@ export function createLlmComposer(options: LlmComposerOptions): Composer {
       if (output.decision !== 'answer') {
         const text = answer === '' || echoesPrompt(answer) ? plainReasons[output.decision] : answer;
         logger.info('model made the decision stricter', { decision: output.decision });
-        return { decision: output.decision, text, citations: kept };
+        return { decision: output.decision, text, citations: kept, generated: text === answer };
       }
 
       const problem =
@@ -131,6 +131,7 @@ export function createLlmComposer(options: LlmComposerOptions): Composer {
         decision: 'answer',
         text: `${answer}\n\n${kept.map(formatQuote).join('\n\n')}`,
         citations: kept,
+        generated: true,
       };
     },
   };

@@ -37,6 +37,20 @@ describe('the answering pipeline on the shipped corpus', () => {
     );
     expect(answer.text).toContain('two working days');
     expect(answer.text).toMatch(/due for review in May 2020/);
+    // Offline, the answer is quoted from the documents: nothing in it was written by a model.
+    expect(answer.generated).toBe(false);
+  });
+
+  it('gives the warnings as data, once per document, and also as the text’s last lines for the terminal', async () => {
+    const answer = await ask('How quickly must an officer reply to a letter from a councillor?');
+    const overdue = answer.warnings.find((warning) => warning.document === 'part5c');
+    expect(overdue?.kind).toBe('review_overdue');
+    expect(overdue?.text).toMatch(/was due for review in May 2020 and may be out of date\.$/);
+    const keys = answer.warnings.map((warning) => `${warning.document} ${warning.kind}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const cited = new Set(answer.citations.map((citation) => citation.document));
+    expect(answer.warnings.every((warning) => cited.has(warning.document))).toBe(true);
+    expect(answer.text.endsWith(answer.warnings.map((warning) => `⚠ ${warning.text}`).join('\n'))).toBe(true);
   });
 
   it('says when councils disagree and warns that a draft is not adopted policy', async () => {
@@ -44,6 +58,9 @@ describe('the answering pipeline on the shipped corpus', () => {
     expect(answer.decision).toBe('answer');
     expect(answer.text).toMatch(/documents differ/);
     expect(answer.text).toMatch(/is a draft, not adopted policy/);
+    expect(answer.warnings).toContainEqual(
+      expect.objectContaining({ document: 'swale-draft-protocol', kind: 'draft' }),
+    );
   });
 
   it('refuses political advice with the neutrality clause, but answers the protocol question about politics', async () => {

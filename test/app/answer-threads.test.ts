@@ -114,6 +114,8 @@ describe('a failing answer thread', () => {
         text: 'answered here',
         citations: [],
         handoff: null,
+        warnings: [],
+        generated: false,
       };
     },
   };

@@ -23,6 +23,8 @@ const answer = (decision: Answer['decision'], text: string, citations: Citation[
   text,
   citations,
   handoff: decision === 'escalate' ? { reason: 'hard case' } : null,
+  warnings: [],
+  generated: false,
 });
 
 const responseTime = evalCase({

@@ -83,6 +83,7 @@ describe('answers through the generative path', () => {
     expect(answer.text).toContain('> must be replied to within two working days');
     expect(answer.citations[0]).toMatchObject({ document: 'part5c', clause: '6.2', status: 'adopted' });
     expect(answer.text).not.toContain(fallbackNotes.timeout);
+    expect(answer.generated).toBe(true);
     expect(stub.chatRequests()).toHaveLength(1);
   });
 
@@ -97,6 +98,8 @@ describe('answers through the generative path', () => {
     expect(answer.decision).toBe('answer');
     expect(answer.text).toContain(fallbackNotes.timeout);
     expect(answer.citations.length).toBeGreaterThan(0);
+    // The extractive answer shown instead was written by no model.
+    expect(answer.generated).toBe(false);
   });
 
   it('never shows a fabricated clause: the extractive answer replaces it', async () => {
@@ -116,6 +119,7 @@ describe('answers through the generative path', () => {
     expect(answer.text).not.toContain('one working day');
     expect(answer.text).toContain(fallbackNotes.unchecked);
     expect(answer.citations.some((citation) => citation.document === 'part5c')).toBe(true);
+    expect(answer.generated).toBe(false);
   });
 
   it('never sends a request for political advice to the model', async () => {

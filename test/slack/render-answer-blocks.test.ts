@@ -1,13 +1,9 @@
 import type { types } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/answer/answer-schema.js';
+import type { Answer, AnswerWarning } from '../../src/answer/answer-schema.js';
+import { appendWarnings } from '../../src/answer/answer-warnings.js';
 import { renderAnswerBlocks } from '../../src/channels/slack/render-answer-blocks.js';
 import { slackActionIds } from '../../src/channels/slack/slack-action-ids.js';
-import { fixedClock } from '../../src/clock.js';
-import { loadCorpus } from '../../src/corpus/document-manifest.js';
-
-const documents = new Map(loadCorpus('corpus').map((document) => [document.meta.id, document.meta]));
-const clock = fixedClock('2026-11-23T10:00:00Z');
 
 const part5c = {
   document: 'part5c',
@@ -25,18 +21,34 @@ const swaleDraft = {
   quote: 'Officers and members will do their best to give timely responses to enquiries from one another.',
 };
 
+const warnings: AnswerWarning[] = [
+  {
+    document: 'part5c',
+    kind: 'review_overdue',
+    text: 'Protocol for Councillor/Officer Relations (Constitution of the Council, Part 5C) was due for review in May 2020 and may be out of date.',
+  },
+  {
+    document: 'swale-draft-protocol',
+    kind: 'draft',
+    text: 'Draft Protocol for Member/Officer Relations (Swale Borough Council, Appendix I) is a draft, not adopted policy.',
+  },
+];
+
 const answer: Answer = {
   question: 'How fast must I answer a councillor’s email?',
   decision: 'answer',
-  text: [
-    'The Part 5C protocol §6.2 says: “Requests for information … must be replied to within two working days.”',
-    '',
-    `> ${part5c.quote}\n— ${part5c.title}, §6.2`,
-    '',
-    '⚠ Protocol for Councillor/Officer Relations (Constitution of the Council, Part 5C) was due for review in May 2020 and may be out of date.',
-  ].join('\n'),
+  text: appendWarnings(
+    [
+      'The Part 5C protocol §6.2 says: “Requests for information … must be replied to within two working days.”',
+      '',
+      `> ${part5c.quote}\n— ${part5c.title}, §6.2`,
+    ].join('\n'),
+    warnings,
+  ),
   citations: [part5c, swaleDraft],
   handoff: null,
+  warnings,
+  generated: false,
 };
 
 const allBlocks = (messages: { blocks: types.KnownBlock[] }[]) =>
@@ -59,7 +71,7 @@ const texts = (blocks: types.KnownBlock[]) =>
 
 describe('renderAnswerBlocks', () => {
   it('renders the answer, each citation with a Show clause button, feedback and Ask the Monitoring Officer', () => {
-    const messages = renderAnswerBlocks(answer, { documents, clock, questionId: 'q-17' });
+    const messages = renderAnswerBlocks(answer, { questionId: 'q-17' });
     expect(messages).toHaveLength(1);
     const blocks = allBlocks(messages);
     const shown = buttons(blocks);
@@ -77,8 +89,8 @@ describe('renderAnswerBlocks', () => {
     );
   });
 
-  it('shows draft and out-of-date warnings once, in a context block rather than in the answer text', () => {
-    const blocks = allBlocks(renderAnswerBlocks(answer, { documents, clock }));
+  it('shows the answer’s warnings once, in a context block rather than in the answer text', () => {
+    const blocks = allBlocks(renderAnswerBlocks(answer));
     const all = texts(blocks);
     expect(all.match(/was due for review in May 2020/g)).toHaveLength(1);
     expect(all).toContain(
@@ -87,6 +99,16 @@ describe('renderAnswerBlocks', () => {
     expect(all).toContain('_(draft — not adopted policy)_');
     const firstSection = blocks[0];
     expect(firstSection?.type === 'section' && firstSection.text?.text).not.toContain('⚠');
+    expect(firstSection?.type === 'section' && firstSection.text?.text).toContain('two working days');
+  });
+
+  it('draws warnings from the answer only, never from the cited documents', () => {
+    const withoutWarnings: Answer = { ...answer, text: answer.text.split('\n\n⚠')[0] ?? '', warnings: [] };
+    const all = texts(allBlocks(renderAnswerBlocks(withoutWarnings)));
+    expect(all).not.toContain(':warning:');
+    const other: AnswerWarning = { document: 'part5c', kind: 'superseded', text: 'Part 5C was replaced.' };
+    const extra = texts(allBlocks(renderAnswerBlocks({ ...withoutWarnings, warnings: [other] })));
+    expect(extra).toContain(':warning: Part 5C was replaced.');
   });
 
   it('escapes &, < and > so no text can form a mention, a channel ping or a link', () => {
@@ -95,7 +117,7 @@ describe('renderAnswerBlocks', () => {
       text: 'Fish & chips <!channel> <@U123> <https://evil.example|click> > quoted',
       citations: [],
     };
-    const body = texts(allBlocks(renderAnswerBlocks(hostile, { documents, clock })));
+    const body = texts(allBlocks(renderAnswerBlocks(hostile)));
     expect(body).toContain(
       'Fish &amp; chips &lt;!channel&gt; &lt;@U123&gt; &lt;https://evil.example|click&gt; &gt; quoted',
     );
@@ -106,7 +128,7 @@ describe('renderAnswerBlocks', () => {
     const paragraph =
       'Officers must remain politically neutral and must not be asked to support party work. '.repeat(30);
     const long: Answer = { ...answer, text: Array.from({ length: 70 }, () => paragraph).join('\n\n') };
-    const messages = renderAnswerBlocks(long, { documents, clock, questionId: 'q-1' });
+    const messages = renderAnswerBlocks(long, { questionId: 'q-1' });
     expect(messages.length).toBeGreaterThan(1);
     for (const message of messages) {
       expect(message.blocks.length).toBeLessThanOrEqual(50);
@@ -130,8 +152,10 @@ describe('renderAnswerBlocks', () => {
       text: 'This needs the Monitoring Officer. I’ve passed this to the Monitoring Officer as case MO-2026-0007.',
       citations: [part5c],
       handoff: { reason: 'bullying', topic: 'bullying', reference: 'MO-2026-0007', dueDate: '2026-11-25' },
+      warnings: [],
+      generated: false,
     };
-    const blocks = allBlocks(renderAnswerBlocks(escalation, { documents, clock, questionId: 'q-2' }));
+    const blocks = allBlocks(renderAnswerBlocks(escalation, { questionId: 'q-2' }));
     expect(texts(blocks)).toMatch(/Case \*MO-2026-0007\* · reply due by Wednesday,? 25 November 2026/);
     const ids = buttons(blocks).map((button) => button.action_id);
     expect(ids).not.toContain(slackActionIds.askMonitoringOfficer);
@@ -146,8 +170,10 @@ describe('renderAnswerBlocks', () => {
       text: 'That’s outside what I can help with.',
       citations: [],
       handoff: null,
+      warnings: [],
+      generated: false,
     };
-    const [message] = renderAnswerBlocks(outOfScope, { documents, clock, questionId: 'q-3' });
+    const [message] = renderAnswerBlocks(outOfScope, { questionId: 'q-3' });
     expect(message?.blocks).toEqual([
       { type: 'section', text: { type: 'mrkdwn', text: 'That’s outside what I can help with.' } },
     ]);

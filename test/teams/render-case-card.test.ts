@@ -78,6 +78,8 @@ describe('renderPlainReply', () => {
       text: 'This needs the Monitoring Officer.',
       citations: [],
       handoff: { reason: 'r', reference: 'MO-2026-0008', dueDate: '2026-11-25' },
+      warnings: [],
+      generated: false,
     });
     expect(reply.text).toBe(
       `**Case MO-2026-0008** — a reply is due by ${formatDueDate('2026-11-25')}.\n\nThis needs the Monitoring Officer.`,

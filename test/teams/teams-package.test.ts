@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
+import { type AppManifest, AppManifestUtils } from '@microsoft/app-manifest';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const script = path.resolve('scripts/teams-package.mjs');
@@ -50,6 +51,29 @@ describe('npm run teams:package', () => {
     const outline = entries.get('outline.png');
     expect([color?.readUInt32BE(16), color?.readUInt32BE(20)]).toEqual([192, 192]);
     expect([outline?.readUInt32BE(16), outline?.readUInt32BE(20)]).toEqual([32, 32]);
+  });
+
+  it('builds a manifest that passes the official Teams app manifest schema (offline, @microsoft/app-manifest)', async () => {
+    const out = path.join(outDir, 'validated.zip');
+    execFileSync('node', [script], {
+      env: { ...process.env, MICROSOFT_APP_ID: appId, TEAMS_PACKAGE_OUT: out },
+    });
+    const manifest = JSON.parse(readZip(readFileSync(out)).get('manifest.json')?.toString('utf8') ?? '{}');
+    expect(manifest.manifestVersion).toBe('1.19');
+    expect(await AppManifestUtils.validateAgainstSchema(manifest as AppManifest)).toEqual([]);
+
+    // The same check catches what Teams admin centre would reject.
+    const broken = structuredClone(manifest);
+    broken.description.short =
+      'Answers questions on how councillors and officers work together, citing the protocol.';
+    broken.bots[0].commandLists[0].commands[0].title = 'How fast must I answer a councillor’s email?';
+    const errors = await AppManifestUtils.validateAgainstSchema(broken as AppManifest);
+    expect(errors).toEqual([
+      expect.stringMatching(/^\/description\/short must NOT have more than 80 characters/),
+      expect.stringMatching(
+        /^\/bots\/0\/commandLists\/0\/commands\/0\/title must NOT have more than 32 characters/,
+      ),
+    ]);
   });
 
   it('refuses to package without a valid MICROSOFT_APP_ID', () => {

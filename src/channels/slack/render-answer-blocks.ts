@@ -1,7 +1,11 @@
 import type { types } from '@slack/bolt';
-import { type Answer, type Citation, clauseReference, formatDueDate } from '../../answer/index.js';
-import type { Clock } from '../../clock.js';
-import { type DocumentMeta, documentWarnings } from '../../corpus/index.js';
+import {
+  type Answer,
+  answerBody,
+  type Citation,
+  clauseReference,
+  formatDueDate,
+} from '../../answer/index.js';
 import { button, context, sections } from './block-builders.js';
 import { slackActionIds } from './slack-action-ids.js';
 import { askMonitoringOfficerValue, showClauseValue } from './slack-button-values.js';
@@ -16,9 +20,6 @@ export interface RenderedMessage {
 
 /** What rendering needs besides the answer. */
 export interface RenderAnswerOptions {
-  /** Document metadata by id (draft / review warnings). */
-  documents: ReadonlyMap<string, DocumentMeta>;
-  clock: Clock;
   /** Question-log id: when present, 👍/👎 buttons record feedback against it. */
   questionId?: string;
 }
@@ -32,9 +33,8 @@ const MAX_NOTIFICATION_CHARS = 3000;
  * Monitoring Officer". Usually one message; a very long answer is split so every message stays within Slack's
  * limits (3000 characters a section, 50 blocks a message). Pure: no I/O.
  */
-export function renderAnswerBlocks(answer: Answer, options: RenderAnswerOptions): RenderedMessage[] {
-  const warnings = citedDocumentWarnings(answer.citations, options);
-  const body = toSlackMrkdwn(withoutWarningLines(answer.text, warnings));
+export function renderAnswerBlocks(answer: Answer, options: RenderAnswerOptions = {}): RenderedMessage[] {
+  const body = toSlackMrkdwn(answerBody(answer));
   const blocks: types.KnownBlock[] = [...sections(body)];
 
   if (answer.decision === 'escalate' && answer.handoff?.reference) {
@@ -45,8 +45,8 @@ export function renderAnswerBlocks(answer: Answer, options: RenderAnswerOptions)
     );
   }
   if (answer.decision !== 'out_of_scope') {
-    if (warnings.length > 0)
-      blocks.push(context(warnings.map((warning) => `:warning: ${escapeSlackText(warning)}`)));
+    if (answer.warnings.length > 0)
+      blocks.push(context(answer.warnings.map((warning) => `:warning: ${escapeSlackText(warning.text)}`)));
     blocks.push(...citationBlocks(answer.citations));
   }
   const actions = actionButtons(answer, options.questionId);
@@ -56,29 +56,6 @@ export function renderAnswerBlocks(answer: Answer, options: RenderAnswerOptions)
     text: index === 0 ? toPlainText(answer.text, MAX_NOTIFICATION_CHARS) : '(continued)',
     blocks: part,
   }));
-}
-
-/** Draft and past-review warnings for each cited document, once per document. */
-function citedDocumentWarnings(citations: Citation[], options: RenderAnswerOptions): string[] {
-  const seen = new Set<string>();
-  const warnings: string[] = [];
-  for (const citation of citations) {
-    if (seen.has(citation.document)) continue;
-    seen.add(citation.document);
-    const meta = options.documents.get(citation.document);
-    if (meta) warnings.push(...documentWarnings(meta, options.clock));
-  }
-  return warnings;
-}
-
-/** The pipeline appends "⚠ warning" lines to the text; Slack shows them in a context block instead. */
-function withoutWarningLines(text: string, warnings: string[]): string {
-  const shown = new Set(warnings.map((warning) => `⚠ ${warning}`));
-  return text
-    .split('\n')
-    .filter((line) => !shown.has(line.trim()))
-    .join('\n')
-    .trim();
 }
 
 function citationBlocks(citations: Citation[]): types.KnownBlock[] {

@@ -26,7 +26,7 @@ export function renderClauseModal(
   blocks.push(...sections(escapeSlackText(clause.text)));
   const warnings = meta ? documentWarnings(meta, clock) : [];
   if (warnings.length > 0) {
-    blocks.push(context(warnings.map((warning) => `:warning: ${escapeSlackText(warning)}`)));
+    blocks.push(context(warnings.map((warning) => `:warning: ${escapeSlackText(warning.text)}`)));
   }
   return {
     type: 'modal',

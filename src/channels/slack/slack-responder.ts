@@ -36,7 +36,7 @@ export function slackResponder(adapter: SlackAdapter, delivery: SlackDelivery): 
       ? ephemeralReply(delivery.reply.responseUrl)
       : postReply(adapter.client, delivery.reply.channel, delivery.reply.threadTs);
   const render = (answer: Answer, questionId: string | undefined) =>
-    renderAnswerBlocks(answer, { documents: ports.corpus.documents, clock: ports.clock, questionId });
+    renderAnswerBlocks(answer, { questionId });
 
   return {
     help: () => sendSafely(adapter, delivery, reply, [plainMessage(adapterReplies.help)]),

@@ -1,5 +1,5 @@
 import type { AIEntity, ClientCitation } from '@microsoft/agents-activity';
-import { type Answer, type Citation, clauseReference, formatQuote } from '../../answer/index.js';
+import { type Answer, answerBody, type Citation, clauseReference, formatQuote } from '../../answer/index.js';
 import { askMonitoringOfficerAction } from './card-actions.js';
 
 /** Teams rejects activities over about 28 KB; each outgoing activity is kept under this many bytes of JSON. */
@@ -20,31 +20,40 @@ export interface OutgoingMessage {
   type: 'message';
   text?: string;
   textFormat?: 'markdown' | 'plain';
+  /** How several attachments are laid out; `carousel` also keeps the text and the card one message (see below). */
+  attachmentLayout?: 'list' | 'carousel';
   attachments?: Array<{ contentType: string; content: unknown }>;
-  entities?: AIEntity[];
+  entities?: MessageEntity[];
   channelData?: Record<string, unknown>;
 }
 
+/**
+ * Teams' AI message entity (citations, AI-generated label). The SDK's `AIEntity` makes the label compulsory; Teams
+ * shows citations without it, which is what an extractive answer needs.
+ */
+export type MessageEntity = Pick<AIEntity, 'type' | '@type' | '@context' | '@id' | 'citation'> & {
+  additionalType?: AIEntity['additionalType'];
+};
+
 /** What the answer card needs besides the answer itself. */
 export interface AnswerCardOptions {
-  /** Draft / out-of-date warnings for the cited documents (src/corpus/document-warnings.ts). */
-  warnings: string[];
   /** Show thumbs up / down (Teams feedback loop); true for answers whose question was logged. */
   feedback: boolean;
 }
 
 /**
- * Renders an `answer` decision as Teams messages: the lead text with `[n]` markers resolved by Teams' citation
- * entities and the AI-generated label, and an Adaptive Card with warnings, the numbered quoted clauses and an
- * "Ask the Monitoring Officer" button. Oversized answers are split so every activity stays within Teams' limits;
- * only the first carries the entities and the feedback loop.
+ * Renders an `answer` decision as one Teams message: the lead text with `[n]` markers resolved by Teams' citation
+ * entities (labelled AI generated only when a model wrote it), and an Adaptive Card with the answer's warnings, the
+ * numbered quoted clauses and an "Ask the Monitoring Officer" button. Only an oversized answer is split, so every
+ * activity stays within Teams' limits; the first carries the entities and the feedback loop.
  */
 export function renderAnswerCard(answer: Answer, options: AnswerCardOptions): OutgoingMessage[] {
-  const citations = answer.citations;
-  const lead = truncate(withMarkers(leadText(answer), citations), MAX_LEAD_CHARS);
-  const header: CardElement[] = options.warnings.map((warning) => ({
+  const text = leadText(answer);
+  const citations = inReadingOrder(text, answer.citations);
+  const lead = truncate(withMarkers(text, citations), MAX_LEAD_CHARS);
+  const header: CardElement[] = answer.warnings.map((warning) => ({
     type: 'TextBlock',
-    text: `⚠️ ${warning}`,
+    text: `⚠️ ${warning.text}`,
     wrap: true,
     color: 'Attention',
     weight: 'Bolder',
@@ -62,7 +71,10 @@ export function renderAnswerCard(answer: Answer, options: AnswerCardOptions): Ou
     type: 'message',
     text: lead,
     textFormat: 'markdown',
-    entities: [aiEntity(citations)],
+    // The Agents Playground (Microsoft's local Teams client) shows the text and each card of a `list` activity as
+    // separate messages; a `carousel` of the one card keeps the answer and its sources one message.
+    attachmentLayout: 'carousel',
+    entities: [aiEntity(citations, answer.generated)],
     ...(options.feedback ? { channelData: { feedbackLoopEnabled: true } } : {}),
   };
   const messages: OutgoingMessage[] = [];
@@ -83,42 +95,83 @@ export function renderAnswerCard(answer: Answer, options: AnswerCardOptions): Ou
   return messages;
 }
 
-/** The text before the quoted clauses: the composers append `formatQuote` blocks, which the card shows instead. */
+/**
+ * The text before the quoted clauses and warnings: the composers append `formatQuote` blocks and the pipeline
+ * `⚠` lines, which the card shows instead.
+ */
 export function leadText(answer: Answer): string {
-  let text = answer.text;
+  let text = answerBody(answer);
   for (const citation of answer.citations) text = text.replace(formatQuote(citation), '');
   return text.replace(/\n{3,}/g, '\n\n').trim();
 }
 
 /**
  * Puts each citation's `[n]` marker after the first mention of its clause (`§6.2`) in the text, or at the end of
- * the text when the clause is not mentioned, so Teams can link the marker to its citation.
+ * the first paragraph (the answer itself, before any note) when the clause is not mentioned, so Teams can link
+ * the marker to its citation.
  */
 export function withMarkers(text: string, citations: Citation[]): string {
   let marked = text;
   const trailing: string[] = [];
   citations.forEach((citation, index) => {
     const marker = `[${index + 1}]`;
-    const reference = clauseReference(citation.clause);
-    const at = reference ? marked.indexOf(reference) : -1;
-    if (at === -1 || marked.includes(`${reference} [`)) {
+    const end = mentionEnd(marked, citation);
+    if (end === -1) {
       trailing.push(marker);
       return;
     }
-    const end = at + reference.length;
     marked = `${marked.slice(0, end)} ${marker}${marked.slice(end)}`;
   });
-  return trailing.length > 0 ? `${marked} ${trailing.join(' ')}`.trim() : marked;
+  if (trailing.length === 0) return marked;
+  const at = firstParagraphEnd(marked);
+  return `${marked.slice(0, at).trimEnd()} ${trailing.join(' ')}${marked.slice(at)}`.trim();
 }
 
-/** The Teams AI message entity: the AI-generated label plus one citation per quoted clause. */
-export function aiEntity(citations: Citation[]): AIEntity {
-  const entity: AIEntity = {
+/**
+ * The citations in the order their markers will appear in the text, so a reader meets [1], [2], [3] in turn; the
+ * card and Teams' citation list use the same numbers.
+ */
+export function inReadingOrder(text: string, citations: Citation[]): Citation[] {
+  const paragraphEnd = firstParagraphEnd(text);
+  const mentioned = new Set<string>();
+  const placed = citations.map((citation, index) => {
+    const reference = clauseReference(citation.clause);
+    const at = reference && !mentioned.has(reference) ? text.indexOf(reference) : -1;
+    // As in `withMarkers`: a second citation of the same clause number (another document's §4.1) trails.
+    if (at !== -1) mentioned.add(reference);
+    return at === -1
+      ? { citation, index, at: paragraphEnd, trailing: 1 }
+      : { citation, index, at: at + reference.length, trailing: 0 };
+  });
+  return placed
+    .sort((left, right) => left.at - right.at || left.trailing - right.trailing || left.index - right.index)
+    .map(({ citation }) => citation);
+}
+
+/** Where the first unmarked mention of the citation's clause (`§6.2`) ends in the text, or -1. */
+function mentionEnd(text: string, citation: Citation): number {
+  const reference = clauseReference(citation.clause);
+  if (!reference || text.includes(`${reference} [`)) return -1;
+  const at = text.indexOf(reference);
+  return at === -1 ? -1 : at + reference.length;
+}
+
+function firstParagraphEnd(text: string): number {
+  const end = text.indexOf('\n\n');
+  return end === -1 ? text.length : end;
+}
+
+/**
+ * The Teams AI message entity: one citation per quoted clause, and the AI-generated label when a model wrote the
+ * text (an extractive answer quotes the documents, so it is not labelled).
+ */
+export function aiEntity(citations: Citation[], generated: boolean): MessageEntity {
+  const entity: MessageEntity = {
     type: 'https://schema.org/Message',
     '@type': 'Message',
     '@context': 'https://schema.org',
     '@id': '',
-    additionalType: ['AIGeneratedContent'],
+    ...(generated ? { additionalType: ['AIGeneratedContent'] } : {}),
   };
   if (citations.length > 0) entity.citation = citations.map(clientCitation);
   return entity;

@@ -1,6 +1,5 @@
 import type { TurnContext } from '@microsoft/agents-hosting';
 import type { Answer } from '../../answer/index.js';
-import { documentWarnings } from '../../corpus/index.js';
 import { describeError } from '../../errors.js';
 import { conversationReplies, type Responder } from '../conversation/index.js';
 import type { StoredConversationReference } from './monitoring-officer-registry.js';
@@ -40,13 +39,6 @@ export function sendProactively(adapter: TeamsAdapter, reference: StoredConversa
 export function teamsResponder(adapter: TeamsAdapter, send: TeamsSend, asker: PersonalChatTarget): Responder {
   const { ports } = adapter;
   const text = (line: string): OutgoingMessage => ({ type: 'message', text: line });
-  const warningsFor = (answer: Answer): string[] => {
-    const documents = [...new Set(answer.citations.map((citation) => citation.document))];
-    return documents.flatMap((id) => {
-      const meta = ports.corpus.documents.get(id);
-      return meta ? documentWarnings(meta, ports.clock) : [];
-    });
-  };
 
   return {
     help: async () => {
@@ -60,10 +52,7 @@ export function teamsResponder(adapter: TeamsAdapter, send: TeamsSend, asker: Pe
         await send([renderPlainReply(answer)]);
         return;
       }
-      const messages = renderAnswerCard(answer, {
-        warnings: warningsFor(answer),
-        feedback: Boolean(questionId),
-      });
+      const messages = renderAnswerCard(answer, { feedback: Boolean(questionId) });
       const sentId = await send(messages);
       if (sentId && questionId) adapter.feedbackTargets.set(sentId, questionId);
     },
