@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   type Decision,
@@ -179,16 +179,28 @@ async function trainRanker(cases: readonly EvalCase[], parts: TrainParts, out: s
     scale: model.scale,
     training: { questions: lists.length, candidates: RANKER_CANDIDATES, crossValidation: scores },
   };
-  writeFileSync(out, `${JSON.stringify(file, null, 1)}\n`);
-  return { out, questions: lists.length, scores };
+  // Shipped only when it beats the hand-set fusion in cross-validation (hit@1 first, then hit@3); otherwise any old
+  // ranker file is removed, so the bot ranks with the fusion.
+  const [learned, fusion] = scores;
+  const wins =
+    learned !== undefined &&
+    fusion !== undefined &&
+    (learned.hitAt1 > fusion.hitAt1 || (learned.hitAt1 === fusion.hitAt1 && learned.hitAt3 > fusion.hitAt3));
+  if (wins) writeFileSync(out, `${JSON.stringify(file, null, 1)}\n`);
+  else rmSync(out, { force: true });
+  return { out: wins ? out : null, questions: lists.length, scores };
 }
 
-function formatRanking(scores: readonly RankingScore[], questions: number, out: string): string {
+function formatRanking(scores: readonly RankingScore[], questions: number, out: string | null): string {
   const lines = [`Ranker: 5-fold cross-validation over ${questions} answerable messages with citations`];
   lines.push('  ranking                        hit@1   hit@3');
   for (const score of scores)
     lines.push(`  ${score.name.padEnd(29)}  ${score.hitAt1.toFixed(3)}   ${score.hitAt3.toFixed(3)}`);
-  lines.push(`Wrote ${out}`);
+  lines.push(
+    out
+      ? `Wrote ${out}`
+      : 'The learned ranker does not beat the hand-set fusion: not written; the fusion ranks.',
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -208,7 +220,11 @@ function formatComparison(
       `  ${score.name.padEnd(25)}  ${score.accuracy.toFixed(3).padStart(8)}  ${recall[0]}   ${recall[1]}   ${recall[2]}     ${recall[3]}         ${String(score.overRefusals).padStart(6)}  ${String(score.leaks).padStart(5)}${score.name === chosen ? '  ← shipped' : ''}`,
     );
   }
-  lines.push(`Wrote ${out}`);
+  lines.push(
+    out
+      ? `Wrote ${out}`
+      : 'The learned ranker does not beat the hand-set fusion: not written; the fusion ranks.',
+  );
   return `${lines.join('\n')}\n`;
 }
 
