@@ -84,7 +84,7 @@ export async function answerSlackQuestion(
   };
   const answer = await adapter.answering.run(() => runtime.pipeline.answer(pipelineQuestion));
   adapter.memory.remember(key, answer.question || text);
-  const questionId = recordQuestion(adapter, question, answer);
+  const questionId = await recordQuestion(adapter, question, answer);
   const messages = renderAnswerBlocks(answer, {
     documents: runtime.retriever.documents,
     clock: runtime.clock,
@@ -100,9 +100,13 @@ export async function answerSlackQuestion(
   return answer;
 }
 
-function recordQuestion(adapter: SlackAdapter, question: SlackQuestion, answer: Answer): string | undefined {
+async function recordQuestion(
+  adapter: SlackAdapter,
+  question: SlackQuestion,
+  answer: Answer,
+): Promise<string | undefined> {
   try {
-    return adapter.runtime.handoff.questions.record({
+    return await adapter.runtime.handoff.questions.record({
       platform: 'slack',
       userId: question.userId,
       question: answer.question,

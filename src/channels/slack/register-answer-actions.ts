@@ -69,7 +69,7 @@ export function registerAnswerActions(app: App, adapter: SlackAdapter): void {
       }
       let reply = 'Thanks — your feedback has been recorded.';
       try {
-        runtime.handoff.questions.recordFeedback(questionId.data, { rating, userId: action.user.id });
+        await runtime.handoff.questions.recordFeedback(questionId.data, { rating, userId: action.user.id });
       } catch (error) {
         runtime.logger.error('could not record slack feedback', {
           error: describeError(error),

@@ -55,7 +55,7 @@ export async function mountTeams(options: MountTeamsOptions): Promise<{ stop(): 
   };
 
   const messenger = new TeamsMessenger(adapter, config.MICROSOFT_APP_ID, logger, options.retry);
-  const registry = new MonitoringOfficerRegistry(config.DATA_DIR, runtime.clock);
+  const registry = new MonitoringOfficerRegistry(runtime.handoff.registrations, runtime.clock);
   const handle = createTurnHandler({ runtime, messenger, registry });
 
   server.app.post(

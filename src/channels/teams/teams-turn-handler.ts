@@ -66,9 +66,9 @@ export function createTurnHandler(options: TurnHandlerOptions): (context: TurnCo
     });
   };
 
-  const recordQuestion = (activity: TeamsActivity, answer: Answer): string | undefined => {
+  const recordQuestion = async (activity: TeamsActivity, answer: Answer): Promise<string | undefined> => {
     try {
-      return runtime.handoff.questions.record({
+      return await runtime.handoff.questions.record({
         platform: 'teams',
         userId: activity.from.aadObjectId ?? activity.from.id,
         question: answer.question,
@@ -116,7 +116,7 @@ export function createTurnHandler(options: TurnHandlerOptions): (context: TurnCo
     };
     const answer = await runtime.pipeline.answer(question);
     if (!forceEscalation) memory.remember(conversationId, text);
-    const questionId = recordQuestion(activity, answer);
+    const questionId = await recordQuestion(activity, answer);
     logger.info('teams question answered', {
       activity: activity.id,
       conversationType: activity.conversation.conversationType,
@@ -187,7 +187,7 @@ export function createTurnHandler(options: TurnHandlerOptions): (context: TurnCo
     const { activityId: _question, ...chat } = conversationReferenceSchema.parse(
       context.activity.getConversationReference() as ConversationReference,
     );
-    registry.register(aadObjectId, activity.from.name, chat);
+    await registry.register(aadObjectId, activity.from.name, chat);
     logger.info('teams monitoring officer registered', { user: aadObjectId });
     await messenger.reply(context, {
       type: 'message',
@@ -221,7 +221,7 @@ export function createTurnHandler(options: TurnHandlerOptions): (context: TurnCo
     let confirmation: string;
     try {
       if (action.action === 'case_claim') {
-        cases.claim(action.reference, actor);
+        await cases.claim(action.reference, actor);
         confirmation = `You have claimed case ${action.reference}.`;
       } else if (action.action === 'case_answer') {
         const answerText = action.answerText?.trim();
@@ -232,10 +232,10 @@ export function createTurnHandler(options: TurnHandlerOptions): (context: TurnCo
           });
           return;
         }
-        cases.answer(action.reference, actor, answerText);
+        await cases.answer(action.reference, actor, answerText);
         confirmation = `Your answer to case ${action.reference} has been recorded and is being sent to the asker.`;
       } else {
-        cases.close(action.reference, actor);
+        await cases.close(action.reference, actor);
         confirmation = `Case ${action.reference} is closed.`;
       }
     } catch (error) {
@@ -257,7 +257,7 @@ export function createTurnHandler(options: TurnHandlerOptions): (context: TurnCo
       logger.warn('teams feedback for an unknown message', { message: activity.replyToId });
     } else {
       const comment = feedbackComment(parsed.data.actionValue.feedback);
-      runtime.handoff.questions.recordFeedback(questionId, {
+      await runtime.handoff.questions.recordFeedback(questionId, {
         rating: parsed.data.actionValue.reaction === 'like' ? 'up' : 'down',
         userId: activity.from.aadObjectId ?? activity.from.id,
         ...(comment ? { comment } : {}),

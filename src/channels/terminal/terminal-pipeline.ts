@@ -11,7 +11,7 @@ export function terminalPipeline(runtime: Runtime): AnsweringPipeline {
     async answer(question) {
       const answer = await runtime.pipeline.answer(question);
       try {
-        runtime.handoff.questions.record({
+        await runtime.handoff.questions.record({
           platform: 'cli',
           userId: question.asker?.userId,
           question: answer.question,
