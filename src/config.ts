@@ -119,6 +119,11 @@ export const configSchema = z.object({
   /** Questions a user may ask per minute on a chat platform. */
   RATE_LIMIT_PER_MINUTE: positiveInt(20),
   /**
+   * Seconds a chat question in the durable inbox stays leased to the process answering it (renewed while it
+   * works). A process killed mid-answer leaves its questions to be answered once this runs out.
+   */
+  INBOX_LEASE_SECONDS: positiveInt(30),
+  /**
    * Worker threads that compute answers in `serve`: `auto` (one fewer than the CPUs, at most 4) or a number; 0
    * answers on the main thread. Each thread holds its own copy of the index.
    */

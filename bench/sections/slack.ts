@@ -3,9 +3,10 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { mountChatPlatforms } from '../../src/app/chat-platforms.js';
 import { createHttpServer } from '../../src/app/http-server.js';
 import { buildRuntime } from '../../src/app/runtime.js';
-import { mountSlack } from '../../src/channels/slack/mount-slack.js';
+import { slackPlatform } from '../../src/channels/slack/slack-platform.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { botUserId, eventCallback, mention, sign, signingSecret } from '../../test/slack/slack-test-app.js';
@@ -205,7 +206,7 @@ async function serveBotInWorker(apiUrl: string, answerWorkers: number): Promise<
     response.on('finish', () => serverAckMs.push(performance.now() - arrived));
     next();
   });
-  const slack = await mountSlack({ server, runtime });
+  const { conversation, platforms } = await mountChatPlatforms(server, runtime, [slackPlatform]);
   const port = await server.listen(0, '127.0.0.1');
   parentPort?.on('message', async (message: string) => {
     if (message === 'reset') {
@@ -213,7 +214,8 @@ async function serveBotInWorker(apiUrl: string, answerWorkers: number): Promise<
       return;
     }
     parentPort?.postMessage({ serverAckMs });
-    await slack.stop();
+    for (const platform of platforms) await platform.stop();
+    await conversation.stop();
     await server.close();
     await runtime.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { terminalPipeline } from '../channels/terminal/terminal-pipeline.js';
 import { type Config, loadConfig } from '../config.js';
 import { ProtocolBotError } from '../errors.js';
 import { createLogger } from '../logger.js';
+import { terminalPorts } from './chat-platforms.js';
 import { runAskCommand, terminalAsker } from './commands/ask-command.js';
 import { runCasesCommand } from './commands/cases-command.js';
 import { type CliIo, processIo } from './commands/cli-io.js';
@@ -73,7 +74,7 @@ async function dispatch(command: string, args: string[], io: CliIo, config: Conf
       }
       const runtime = await buildRuntime({ config, logger, onProgress: progress });
       try {
-        return await runAskCommand(question, io, terminalPipeline(runtime), {
+        return await runAskCommand(question, io, terminalPipeline(terminalPorts(runtime)), {
           json: parsed.flags.has('json'),
         });
       } finally {
@@ -82,12 +83,12 @@ async function dispatch(command: string, args: string[], io: CliIo, config: Conf
     }
     case 'chat':
       return withRuntime(config, logger, progress, (runtime) =>
-        runChatCommand(io, terminalPipeline(runtime)),
+        runChatCommand(io, terminalPipeline(terminalPorts(runtime))),
       );
     case 'start':
       if (config.SLACK_BOT_TOKEN || config.MICROSOFT_APP_ID) return serve(config, logger, progress);
       return withRuntime(config, logger, progress, (runtime) =>
-        runChatCommand(io, terminalPipeline(runtime)),
+        runChatCommand(io, terminalPipeline(terminalPorts(runtime))),
       );
     case 'serve':
       return serve(config, logger, progress);

@@ -1,11 +1,12 @@
 import { describeError } from '../errors.js';
+import { mountChatPlatforms } from './chat-platforms.js';
 import { createHttpServer } from './http-server.js';
 import type { Runtime } from './runtime.js';
 
 /**
- * `protocol-bot serve`: one HTTP server for every platform (Teams always at /api/messages; Slack when configured),
- * `/healthz`, the notice dispatcher, and graceful shutdown on SIGTERM/SIGINT. Resolves with the exit code once
- * shut down.
+ * `protocol-bot serve`: one HTTP server for every chat platform (Teams at /api/messages; Slack when configured),
+ * `/healthz`, the notice dispatcher, the conversation inbox (answering what a killed process left pending), and
+ * graceful shutdown on SIGTERM/SIGINT. Resolves with the exit code once shut down.
  */
 export async function runServer(runtime: Runtime): Promise<number> {
   const { config, logger } = runtime;
@@ -15,21 +16,16 @@ export async function runServer(runtime: Runtime): Promise<number> {
     health: () => ({ platforms: mounted, generative: runtime.generative }),
   });
 
-  const { mountTeams } = await import('../channels/teams/mount-teams.js');
-  const teams = await mountTeams({ server, runtime });
-  mounted.push('teams');
-  server.onShutdown(() => teams.stop());
-
-  if (config.SLACK_BOT_TOKEN) {
-    const { mountSlack } = await import('../channels/slack/mount-slack.js');
-    const slack = await mountSlack({ server, runtime });
-    mounted.push(config.SLACK_APP_TOKEN ? 'slack-socket-mode' : 'slack');
-    server.onShutdown(() => slack.stop());
+  const { conversation, platforms } = await mountChatPlatforms(server, runtime);
+  for (const platform of platforms) {
+    mounted.push(platform.label);
+    server.onShutdown(() => platform.stop());
   }
-
+  server.onShutdown(() => conversation.stop());
   runtime.handoff.dispatcher.start();
   server.onShutdown(() => runtime.close());
   await server.listen(config.PORT);
+  conversation.start();
 
   return new Promise((resolve) => {
     let stopping = false;

@@ -22,9 +22,10 @@ export interface InboxStore {
   accept(item: InboxItem, claimFor?: InboxLease): Promise<InboxAcceptance>;
   /**
    * Leases up to `limit` rows that are due: pending rows whose next attempt has come, and processing rows whose
-   * lease expired (their worker died). Each claim adds one to `attempts`. Oldest first.
+   * lease expired (their worker died). Each claim adds one to `attempts`. Oldest first. Only rows of `platforms`
+   * (the platforms this process can answer on) are taken; an empty list takes none.
    */
-  claimBatch(lease: InboxLease, limit: number): Promise<InboxEntry[]>;
+  claimBatch(lease: InboxLease, limit: number, platforms: readonly string[]): Promise<InboxEntry[]>;
   /** Extends the lease of a row this worker holds; false when the worker no longer holds it. */
   renewLease(id: number, lease: InboxLease): Promise<boolean>;
   /**

@@ -61,18 +61,20 @@ export function createPostgresInboxStore(options: { database: PostgresDatabase; 
       return { fresh: false, entry: toEntry(existing) };
     },
 
-    async claimBatch(lease, limit) {
+    async claimBatch(lease, limit, platforms) {
+      if (platforms.length === 0) return [];
       const now = clock.now().toISOString();
       const rows = await database.query<InboxRow>(
         'claim inbox deliveries',
         `UPDATE inbox SET state = 'processing', attempts = attempts + 1, lease_owner = $1, lease_expires_at = $2
          WHERE id IN (
            SELECT id FROM inbox
-           WHERE (state = 'pending' AND next_attempt_at <= $3) OR (state = 'processing' AND lease_expires_at <= $3)
+           WHERE platform = ANY($5)
+             AND ((state = 'pending' AND next_attempt_at <= $3) OR (state = 'processing' AND lease_expires_at <= $3))
            ORDER BY id LIMIT $4
            FOR UPDATE SKIP LOCKED)
          RETURNING ${columns}`,
-        [lease.workerId, expiry(lease), now, limit],
+        [lease.workerId, expiry(lease), now, limit, [...platforms]],
       );
       return rows.map(toEntry).sort((a, b) => a.id - b.id);
     },

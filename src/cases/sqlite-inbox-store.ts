@@ -66,29 +66,34 @@ export function createSqliteInboxStore(options: { db: CaseDatabase; clock: Clock
     return { fresh: inserted.changes === 1, entry: toEntry(byKey(item.platform, item.deliveryId)) };
   });
 
-  const claimBatch = db.transaction((lease: InboxLease, limit: number): InboxEntry[] => {
-    const now = clock.now().toISOString();
-    const rows = db
-      .prepare(
-        `SELECT id FROM inbox
-         WHERE (state = 'pending' AND next_attempt_at <= ?) OR (state = 'processing' AND lease_expires_at <= ?)
+  const claimBatch = db.transaction(
+    (lease: InboxLease, limit: number, platforms: readonly string[]): InboxEntry[] => {
+      const now = clock.now().toISOString();
+      const marks = platforms.map(() => '?').join(', ');
+      const rows = db
+        .prepare(
+          `SELECT id FROM inbox
+         WHERE platform IN (${marks})
+           AND ((state = 'pending' AND next_attempt_at <= ?) OR (state = 'processing' AND lease_expires_at <= ?))
          ORDER BY id LIMIT ?`,
-      )
-      .all(now, now, limit) as { id: number }[];
-    const take = db.prepare(
-      `UPDATE inbox SET state = 'processing', attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?
+        )
+        .all(...platforms, now, now, limit) as { id: number }[];
+      const take = db.prepare(
+        `UPDATE inbox SET state = 'processing', attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?
        WHERE id = ? RETURNING ${columns}`,
-    );
-    return rows.map((row) => toEntry(take.get(lease.workerId, expiry(lease), row.id) as InboxRow));
-  });
+      );
+      return rows.map((row) => toEntry(take.get(lease.workerId, expiry(lease), row.id) as InboxRow));
+    },
+  );
 
   return {
     async accept(item, claimFor) {
       return inStore('accept a delivery into the inbox', () => accept.immediate(item, claimFor));
     },
 
-    async claimBatch(lease, limit) {
-      return inStore('claim inbox deliveries', () => claimBatch.immediate(lease, limit));
+    async claimBatch(lease, limit, platforms) {
+      if (platforms.length === 0) return [];
+      return inStore('claim inbox deliveries', () => claimBatch.immediate(lease, limit, platforms));
     },
 
     async renewLease(id, lease) {

@@ -73,17 +73,17 @@ describe('SQLite inbox store', () => {
     expect(entry).toMatchObject({ state: 'processing', attempts: 1, leaseOwner: alpha.workerId });
     expect(entry.leaseExpiresAt).toEqual(new Date('2026-11-27T19:45:30Z'));
 
-    expect(await inbox.claimBatch(beta, 10)).toEqual([]);
+    expect(await inbox.claimBatch(beta, 10, ['slack'])).toEqual([]);
     clock.advance(20_000);
     expect(await inbox.renewLease(entry.id, alpha)).toBe(true);
     expect(await inbox.renewLease(entry.id, beta)).toBe(false);
     clock.advance(20_000);
     // Renewed at +20 s for 30 s: still alpha's at +40 s.
-    expect(await inbox.claimBatch(beta, 10)).toEqual([]);
+    expect(await inbox.claimBatch(beta, 10, ['slack'])).toEqual([]);
 
     // Alpha dies; once the lease expires, beta takes the row over.
     clock.advance(15_000);
-    const [takenOver] = await inbox.claimBatch(beta, 10);
+    const [takenOver] = await inbox.claimBatch(beta, 10, ['slack']);
     expect(takenOver).toMatchObject({
       id: entry.id,
       state: 'processing',
@@ -96,20 +96,29 @@ describe('SQLite inbox store', () => {
 
   it('claims pending rows oldest first, up to the limit, never the same row twice', async () => {
     for (const id of ['Ev1', 'Ev2', 'Ev3']) await inbox.accept(slackMention(id));
-    const first = await inbox.claimBatch(alpha, 2);
+    const first = await inbox.claimBatch(alpha, 2, ['slack']);
     expect(first.map((entry) => entry.deliveryId)).toEqual(['Ev1', 'Ev2']);
-    const second = await inbox.claimBatch(beta, 2);
+    const second = await inbox.claimBatch(beta, 2, ['slack']);
     expect(second.map((entry) => entry.deliveryId)).toEqual(['Ev3']);
-    expect(await inbox.claimBatch(beta, 2)).toEqual([]);
+    expect(await inbox.claimBatch(beta, 2, ['slack'])).toEqual([]);
+  });
+
+  it('claims only the platforms asked for', async () => {
+    await inbox.accept(slackMention('Ev1'));
+    await inbox.accept({ ...slackMention('Ev2'), platform: 'teams' });
+    expect(await inbox.claimBatch(alpha, 10, [])).toEqual([]);
+    const teams = await inbox.claimBatch(alpha, 10, ['teams']);
+    expect(teams.map((entry) => entry.platform)).toEqual(['teams']);
+    expect(await inbox.pendingCount()).toBe(2);
   });
 
   it('two connections to one file (two processes) split the pending rows between them', async () => {
     const other = open();
     for (let index = 0; index < 20; index += 1) await inbox.accept(slackMention(`Ev${index}`));
     const claimed = await Promise.all([
-      inbox.claimBatch(alpha, 7),
-      other.claimBatch(beta, 7),
-      inbox.claimBatch(alpha, 7),
+      inbox.claimBatch(alpha, 7, ['slack']),
+      other.claimBatch(beta, 7, ['slack']),
+      inbox.claimBatch(alpha, 7, ['slack']),
     ]);
     const ids = claimed.flat().map((entry) => entry.id);
     expect(ids).toHaveLength(20);
@@ -126,7 +135,7 @@ describe('SQLite inbox store', () => {
     const retry = await restarted.accept(slackMention('Ev0003'));
     expect(retry.fresh).toBe(false);
     expect(retry.entry).toMatchObject({ state: 'done', payload: {}, leaseOwner: null });
-    expect(await restarted.claimBatch(beta, 10)).toEqual([]);
+    expect(await restarted.claimBatch(beta, 10, ['slack'])).toEqual([]);
   });
 
   it('puts a failed attempt back for a retry, or gives it up keeping the error', async () => {
@@ -135,9 +144,9 @@ describe('SQLite inbox store', () => {
       error: 'slack_webapi_platform_error: ratelimited',
       retryAt: new Date('2026-11-27T19:46:00Z'),
     });
-    expect(await inbox.claimBatch(beta, 10)).toEqual([]);
+    expect(await inbox.claimBatch(beta, 10, ['slack'])).toEqual([]);
     clock.set('2026-11-27T19:46:00Z');
-    const [again] = await inbox.claimBatch(beta, 10);
+    const [again] = await inbox.claimBatch(beta, 10, ['slack']);
     expect(again).toMatchObject({
       id: entry.id,
       attempts: 2,

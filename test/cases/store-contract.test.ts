@@ -276,15 +276,16 @@ describe.each(storeKinds)('%s store: replicas sharing it', (kind) => {
     expect(retried).toMatchObject({ fresh: false, entry: { state: 'processing', leaseOwner: 'replica-a' } });
     for (const id of ['Ev2', 'Ev3', 'Ev4']) await replicaA.inbox.accept(item(id));
     const [batchA, batchB] = await Promise.all([
-      replicaA.inbox.claimBatch(alpha, 2),
-      replicaB.inbox.claimBatch(beta, 2),
+      replicaA.inbox.claimBatch(alpha, 2, ['slack']),
+      replicaB.inbox.claimBatch(beta, 2, ['slack']),
     ]);
     const claimed = [...batchA, ...batchB].map((entry) => entry.deliveryId).sort();
     expect(claimed).toEqual(['Ev2', 'Ev3', 'Ev4']);
     expect(await replicaB.inbox.pendingCount()).toBe(4);
     // Replica A is killed: after its 30 s lease, B claims what A held, Ev1 included.
     clock.advance(30_000);
-    const takenOver = await replicaB.inbox.claimBatch(beta, 10);
+    expect(await replicaB.inbox.claimBatch(beta, 10, ['teams'])).toEqual([]);
+    const takenOver = await replicaB.inbox.claimBatch(beta, 10, ['slack']);
     expect(takenOver.map((entry) => entry.deliveryId)).toEqual(
       expect.arrayContaining(['Ev1', ...batchA.map((entry) => entry.deliveryId)]),
     );

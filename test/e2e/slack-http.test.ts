@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterReplies } from '../../src/channels/slack/answer-slack-question.js';
-import { searchingStatus } from '../../src/channels/slack/register-assistant.js';
 import { onlyMonitoringOfficerReply } from '../../src/channels/slack/register-case-actions.js';
 import {
   caseAnswerInput,
   caseAnswerViewId,
   slackActionIds,
 } from '../../src/channels/slack/slack-action-ids.js';
+import { searchingStatus } from '../../src/channels/slack/slack-delivery.js';
 import { escapeSlackText } from '../../src/channels/slack/slack-mrkdwn.js';
+import { adapterReplies } from '../../src/channels/slack/slack-responder.js';
 import {
   blockAction,
   blockText,

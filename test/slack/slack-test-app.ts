@@ -2,9 +2,10 @@ import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { mountChatPlatforms } from '../../src/app/chat-platforms.js';
 import { createHttpServer, type HttpServer } from '../../src/app/http-server.js';
 import { buildRuntime, type Runtime } from '../../src/app/runtime.js';
-import { mountSlack } from '../../src/channels/slack/mount-slack.js';
+import { slackPlatform } from '../../src/channels/slack/slack-platform.js';
 import { loadConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
 import { type StubSlackApi, startStubSlackApi } from '../support/stub-slack-api.js';
@@ -76,7 +77,7 @@ export async function startSlackTestApp(options: SlackTestAppOptions = {}): Prom
     answerWorkers: options.answerWorkers,
   });
   const server = createHttpServer({ logger });
-  const slack = await mountSlack({ server, runtime });
+  const { conversation, platforms } = await mountChatPlatforms(server, runtime, [slackPlatform]);
   const port = await server.listen(0, '127.0.0.1');
   return {
     stub,
@@ -85,7 +86,8 @@ export async function startSlackTestApp(options: SlackTestAppOptions = {}): Prom
     eventsUrl: `http://127.0.0.1:${port}/slack/events`,
     logs,
     async close() {
-      await slack.stop();
+      for (const platform of platforms) await platform.stop();
+      await conversation.stop();
       await server.close();
       await runtime.close();
       await stub.close();

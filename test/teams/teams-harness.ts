@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { mountChatPlatforms } from '../../src/app/chat-platforms.js';
 import { createHttpServer } from '../../src/app/http-server.js';
 import { buildRuntime, type Runtime } from '../../src/app/runtime.js';
-import { mountTeams } from '../../src/channels/teams/mount-teams.js';
+import { createTeamsPlatform } from '../../src/channels/teams/teams-platform.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { StubTeamsConnector } from '../support/stub-teams-connector.js';
@@ -47,7 +48,9 @@ export async function startTeamsBot(env: Record<string, string> = {}): Promise<T
   });
   const runtime = await buildRuntime({ config, logger: silentLogger, generative: false });
   const server = createHttpServer({ logger: silentLogger });
-  await mountTeams({ server, runtime, retry: { attempts: 3, baseDelayMs: 20, maxDelayMs: 2_000 } });
+  const { conversation } = await mountChatPlatforms(server, runtime, [
+    createTeamsPlatform({ retry: { attempts: 3, baseDelayMs: 20, maxDelayMs: 2_000 } }),
+  ]);
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/api/messages`;
   return {
@@ -61,6 +64,7 @@ export async function startTeamsBot(env: Record<string, string> = {}): Promise<T
         body: JSON.stringify(activity),
       }),
     async stop() {
+      await conversation.stop();
       await server.close();
       await runtime.close();
       await connector.stop();

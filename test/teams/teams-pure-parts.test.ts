@@ -4,11 +4,8 @@ import {
   isRetryableFailure,
   retryDelayMs,
 } from '../../src/channels/teams/connector-retry.js';
-import { ConversationMemory } from '../../src/channels/teams/conversation-memory.js';
-import { RateLimiter } from '../../src/channels/teams/rate-limiter.js';
 import { stripMentions } from '../../src/channels/teams/strip-mentions.js';
 import { feedbackComment } from '../../src/channels/teams/teams-activity.js';
-import { fixedClock } from '../../src/clock.js';
 
 describe('stripMentions', () => {
   const bot = {
@@ -69,38 +66,6 @@ describe('connector retry', () => {
   it('backs off exponentially without Retry-After', () => {
     expect(retryDelayMs(httpError(500), 1, defaultRetryPolicy)).toBe(500);
     expect(retryDelayMs(httpError(500), 2, defaultRetryPolicy)).toBe(1_000);
-  });
-});
-
-describe('ConversationMemory', () => {
-  it('keeps the last questions of each conversation, oldest first', () => {
-    const memory = new ConversationMemory();
-    for (let index = 1; index <= 7; index++) memory.remember('19:channel;messageid=1', `question ${index}`);
-    memory.remember('a:personal', 'other');
-    expect(memory.history('19:channel;messageid=1')).toEqual([
-      'question 3',
-      'question 4',
-      'question 5',
-      'question 6',
-      'question 7',
-    ]);
-    expect(memory.history('19:channel;messageid=2')).toEqual([]);
-  });
-});
-
-describe('RateLimiter', () => {
-  it('allows RATE_LIMIT_PER_MINUTE questions a minute per user', () => {
-    let now = Date.parse('2026-11-23T10:00:00Z');
-    const limiter = new RateLimiter(2, { now: () => new Date(now) });
-    expect([limiter.allow('u1'), limiter.allow('u1'), limiter.allow('u1'), limiter.allow('u2')]).toEqual([
-      true,
-      true,
-      false,
-      true,
-    ]);
-    now += 60_001;
-    expect(limiter.allow('u1')).toBe(true);
-    expect(fixedClock(new Date(now)).now().getTime()).toBe(now);
   });
 });
 

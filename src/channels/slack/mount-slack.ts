@@ -1,28 +1,24 @@
 import { App, ExpressReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { HttpServer } from '../../app/http-server.js';
-import type { Runtime } from '../../app/runtime.js';
 import { describeError, ProtocolBotError } from '../../errors.js';
-import { AnswerQueue } from './answer-queue.js';
+import type { ChatPlatform, PlatformPorts } from '../conversation/chat-platform.js';
+import { acknowledgeAfterListeners } from './acknowledge-after-listeners.js';
 import { boltLogger } from './bolt-logger.js';
-import { RecentIds } from './recent-ids.js';
 import { registerAnswerActions } from './register-answer-actions.js';
 import { registerAssistant } from './register-assistant.js';
 import { registerCaseActions } from './register-case-actions.js';
 import { registerQuestionListeners } from './register-question-listeners.js';
 import type { SlackAdapter } from './slack-adapter.js';
 import { slackClientOptions } from './slack-client-options.js';
+import { readSlackDelivery } from './slack-delivery.js';
 import { createSlackHttpTransport } from './slack-http-transport.js';
 import { createSlackNoticeDeliverer } from './slack-notice-deliverer.js';
-import { ThreadMemory } from './thread-memory.js';
-import { UserRateLimiter } from './user-rate-limiter.js';
 
 /** Path of events, slash commands and interactivity in HTTP mode (the manifest's request URLs). */
 export const slackEventsPath = '/slack/events';
 
 /** A mounted Slack app. */
-export interface MountedSlack {
-  /** Closes the Socket Mode connection (HTTP mode stops with the shared server). */
-  stop(): Promise<void>;
+export interface MountedSlack extends ChatPlatform {
   /** `socket` when SLACK_APP_TOKEN is set, else `http`. */
   readonly mode: 'socket' | 'http';
 }
@@ -30,17 +26,18 @@ export interface MountedSlack {
 /**
  * Mounts the Slack app (Bolt) on the shared server. Socket Mode when SLACK_APP_TOKEN is set (no HTTP route);
  * otherwise HTTP mode, with events, commands and interactivity at `/slack/events` on the shared express app,
- * verified with SLACK_SIGNING_SECRET. Registers the `slack` notice deliverer on the handoff dispatcher. The bot
- * token is checked with `auth.test` before this resolves, so a bad token fails at start-up, not at the first
- * question.
+ * verified with SLACK_SIGNING_SECRET. Either way a question is written to the durable inbox before Slack is
+ * acknowledged: over HTTP Bolt's `processBeforeResponse` holds the response until the listener has accepted it, and
+ * in Socket Mode the envelope's acknowledgement is held the same way. Registers the `slack` notice deliverer and
+ * the reader of stored Slack questions. The bot token is checked with `auth.test` before this resolves, so a bad
+ * token fails at start-up, not at the first question.
  */
-export async function mountSlack(options: { server: HttpServer; runtime: Runtime }): Promise<MountedSlack> {
-  const { server, runtime } = options;
-  const { config } = runtime;
+export async function mountSlack(server: HttpServer, ports: PlatformPorts): Promise<MountedSlack> {
+  const { config } = ports;
   if (!config.SLACK_BOT_TOKEN) {
     throw new ProtocolBotError('config_invalid', 'SLACK_BOT_TOKEN: required to run the Slack app');
   }
-  const logger = boltLogger(runtime.logger);
+  const logger = boltLogger(ports.logger);
   const transport = createSlackHttpTransport();
   const clientOptions = { ...slackClientOptions(config), fetch: transport.fetch };
 
@@ -48,11 +45,13 @@ export async function mountSlack(options: { server: HttpServer; runtime: Runtime
   let mode: MountedSlack['mode'];
   if (config.SLACK_APP_TOKEN) {
     mode = 'socket';
-    receiver = new SocketModeReceiver({
-      appToken: config.SLACK_APP_TOKEN,
-      logger,
-      installerOptions: { clientOptions: { ...clientOptions } },
-    });
+    receiver = acknowledgeAfterListeners(
+      new SocketModeReceiver({
+        appToken: config.SLACK_APP_TOKEN,
+        logger,
+        installerOptions: { clientOptions: { ...clientOptions } },
+      }),
+    );
   } else {
     if (!config.SLACK_SIGNING_SECRET) {
       throw new ProtocolBotError(
@@ -66,6 +65,8 @@ export async function mountSlack(options: { server: HttpServer; runtime: Runtime
       logger,
       app: server.app,
       endpoints: slackEventsPath,
+      // Listeners only write the question to the inbox (milliseconds); the answer follows after the response.
+      processBeforeResponse: true,
     });
   }
 
@@ -74,7 +75,7 @@ export async function mountSlack(options: { server: HttpServer; runtime: Runtime
     receiver,
     logger,
     clientOptions,
-    // Follow-ups use the adapter's own bounded thread memory, not Bolt's conversation store.
+    // Follow-ups use the conversation flow's bounded memory, not Bolt's conversation store.
     convoStore: false,
     deferInitialization: true,
   });
@@ -89,43 +90,29 @@ export async function mountSlack(options: { server: HttpServer; runtime: Runtime
   }
 
   const adapter: SlackAdapter = {
-    runtime,
+    ports,
     client: app.client,
-    memory: new ThreadMemory(),
-    limiter: new UserRateLimiter(config.RATE_LIMIT_PER_MINUTE, runtime.clock),
-    events: new RecentIds(),
-    answering: new AnswerQueue(answerConcurrency(runtime)),
     monitoringOfficers: new Set(config.MONITORING_OFFICER_SLACK_USERS),
   };
   app.error(async (error) => {
-    runtime.logger.error('slack listener failed', { error: describeError(error) });
+    ports.logger.error('slack listener failed', { error: describeError(error) });
   });
   registerAssistant(app, adapter);
   registerQuestionListeners(app, adapter);
   registerAnswerActions(app, adapter);
   registerCaseActions(app, adapter);
-  runtime.handoff.dispatcher.register(
-    createSlackNoticeDeliverer({ client: app.client, config, logger: runtime.logger }),
-  );
+  ports.notices.register(createSlackNoticeDeliverer({ client: app.client, config, logger: ports.logger }));
+  ports.conversation.register('slack', (entry) => readSlackDelivery(adapter, entry));
 
   if (mode === 'socket') await app.start();
-  runtime.logger.info('slack app mounted', { mode });
+  ports.logger.info('slack app mounted', { mode });
 
   return {
     mode,
+    label: mode === 'socket' ? 'slack-socket-mode' : 'slack',
     async stop() {
       if (mode === 'socket') await app.stop();
       transport.close();
     },
   };
-}
-
-/**
- * Questions worked on at once. Offline answers are CPU work: on the main thread one at a time, so acknowledgements
- * are never held up; on answer threads a few per thread, so each thread always has the next one queued. Generative
- * answers mostly wait on the model.
- */
-function answerConcurrency(runtime: Runtime): number {
-  if (runtime.generative) return 8;
-  return runtime.answerThreads > 0 ? runtime.answerThreads * 4 : 1;
 }

@@ -1,6 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { App, RespondFn } from '@slack/bolt';
 import { describeError } from '../../errors.js';
-import { answerSlackQuestion } from './answer-slack-question.js';
 import { renderClauseModal, renderMissingClauseModal } from './render-clause-modal.js';
 import { slackActionIds } from './slack-action-ids.js';
 import type { SlackAdapter } from './slack-adapter.js';
@@ -10,9 +10,10 @@ import {
   parseButtonValue,
   showClauseValueSchema,
 } from './slack-button-values.js';
+import { receiveSlackQuestion } from './slack-delivery.js';
 import { type BlockActionBody, blockActionBodySchema } from './slack-payloads.js';
 import { slackCallError, slackErrorCode } from './slack-platform-error.js';
-import { ephemeralReply, postReply, tellPrivately } from './slack-replies.js';
+import { tellPrivately } from './slack-replies.js';
 import { isDirectMessageChannel } from './slack-reply-target.js';
 
 /**
@@ -21,26 +22,26 @@ import { isDirectMessageChannel } from './slack-reply-target.js';
  * escalation, so the reply looks like any other escalation). Every action is acknowledged first.
  */
 export function registerAnswerActions(app: App, adapter: SlackAdapter): void {
-  const { runtime } = adapter;
+  const { ports } = adapter;
 
   app.action(slackActionIds.showClause, async ({ ack, body, respond }) => {
     await ack();
     const action = readAction(adapter, body);
     const value = parseButtonValue(showClauseValueSchema, action?.actions[0]?.value);
     if (!action || !value || !action.trigger_id) {
-      runtime.logger.warn('unreadable show-clause action');
+      ports.logger.warn('unreadable show-clause action');
       return;
     }
-    const clause = runtime.retriever.clauses.find(
+    const clause = ports.corpus.clauses.find(
       (candidate) => candidate.document === value.document && candidate.id === value.clause,
     );
     const view = clause
-      ? renderClauseModal(clause, runtime.retriever.documents.get(clause.document), runtime.clock)
+      ? renderClauseModal(clause, ports.corpus.documents.get(clause.document), ports.clock)
       : renderMissingClauseModal(value.document, value.clause);
     try {
       await adapter.client.views.open({ trigger_id: action.trigger_id, view });
     } catch (error) {
-      runtime.logger.error('could not open the clause modal', {
+      ports.logger.error('could not open the clause modal', {
         error: describeError(error),
         slackError: slackErrorCode(error),
         document: value.document,
@@ -64,14 +65,14 @@ export function registerAnswerActions(app: App, adapter: SlackAdapter): void {
       const action = readAction(adapter, body);
       const questionId = feedbackValueSchema.safeParse(action?.actions[0]?.value);
       if (!action || !questionId.success) {
-        runtime.logger.warn('unreadable feedback action');
+        ports.logger.warn('unreadable feedback action');
         return;
       }
       let reply = 'Thanks — your feedback has been recorded.';
       try {
-        await runtime.handoff.questions.recordFeedback(questionId.data, { rating, userId: action.user.id });
+        await ports.questions.recordFeedback(questionId.data, { rating, userId: action.user.id });
       } catch (error) {
-        runtime.logger.error('could not record slack feedback', {
+        ports.logger.error('could not record slack feedback', {
           error: describeError(error),
           questionId: questionId.data,
           userId: action.user.id,
@@ -82,36 +83,35 @@ export function registerAnswerActions(app: App, adapter: SlackAdapter): void {
     });
   }
 
-  app.action(slackActionIds.askMonitoringOfficer, async ({ ack, body, respond }) => {
-    await ack();
+  app.action(slackActionIds.askMonitoringOfficer, async ({ ack, body }) => {
     const action = readAction(adapter, body);
     const value = parseButtonValue(askMonitoringOfficerValueSchema, action?.actions[0]?.value);
     const channel = action?.container.channel_id ?? action?.channel?.id;
     if (!action || !value || !channel) {
-      runtime.logger.warn('unreadable ask-the-monitoring-officer action');
+      await ack();
+      ports.logger.warn('unreadable ask-the-monitoring-officer action');
       return;
     }
     const messageTs = action.container.message_ts ?? action.message?.ts;
-    const ephemeral = action.container.is_ephemeral === true || !messageTs;
+    const ephemeral = (action.container.is_ephemeral === true || !messageTs) && Boolean(action.response_url);
     const threadTs = action.container.thread_ts ?? action.message?.thread_ts ?? messageTs;
-    const reply =
-      ephemeral && respond ? ephemeralReply(respond) : postReply(adapter.client, channel, threadTs);
-    await answerSlackQuestion(
-      adapter,
-      {
-        rawText: value.question,
-        userId: action.user.id,
-        // One case per answer, however often the button is pressed (the case store dedupes on this id).
-        eventId: `ask-monitoring-officer:${channel}:${messageTs ?? value.questionId ?? action.trigger_id}`,
-        channel,
-        threadTs: ephemeral ? undefined : threadTs,
-        inChannel: !isDirectMessageChannel(channel),
-        replyTo: ephemeral ? { direct: true } : { channel, threadTs },
-        forceEscalation: true,
-        historyKey: ephemeral ? `${channel}:${action.user.id}` : undefined,
-      },
-      reply,
-    );
+    await receiveSlackQuestion(adapter, `action:${action.trigger_id ?? randomUUID()}`, {
+      rawText: value.question,
+      userId: action.user.id,
+      // One case per answer, however often the button is pressed (the case store dedupes on this id).
+      eventId: `ask-monitoring-officer:${channel}:${messageTs ?? value.questionId ?? action.trigger_id}`,
+      channel,
+      threadTs: ephemeral ? undefined : threadTs,
+      inChannel: !isDirectMessageChannel(channel),
+      replyTo: ephemeral ? { direct: true } : { channel, threadTs },
+      forceEscalation: true,
+      historyKey: ephemeral ? `${channel}:${action.user.id}` : undefined,
+      reply:
+        ephemeral && action.response_url
+          ? { kind: 'ephemeral', responseUrl: action.response_url }
+          : { kind: 'thread', channel, threadTs },
+    });
+    await ack();
   });
 }
 
@@ -119,7 +119,7 @@ export function registerAnswerActions(app: App, adapter: SlackAdapter): void {
 export function readAction(adapter: SlackAdapter, body: unknown): BlockActionBody | null {
   const parsed = blockActionBodySchema.safeParse(body);
   if (!parsed.success) {
-    adapter.runtime.logger.warn('unreadable slack block action', { issues: parsed.error.issues.length });
+    adapter.ports.logger.warn('unreadable slack block action', { issues: parsed.error.issues.length });
     return null;
   }
   return parsed.data;
@@ -140,7 +140,7 @@ export async function replyPrivately(
       await tellPrivately(adapter.client, channel, action.user.id, text);
     }
   } catch (error) {
-    adapter.runtime.logger.error('could not send a private slack note', {
+    adapter.ports.logger.error('could not send a private slack note', {
       error: describeError(slackCallError('ephemeral reply', error)),
       userId: action.user.id,
       channel,

@@ -23,8 +23,8 @@ export const onlyMonitoringOfficerReply =
  * MONITORING_OFFICER_SLACK_USERS may use them; the card is updated to show the new status.
  */
 export function registerCaseActions(app: App, adapter: SlackAdapter): void {
-  const { runtime } = adapter;
-  const { cases } = runtime.handoff;
+  const { ports } = adapter;
+  const { cases } = ports;
 
   const caseAction = (
     actionId: string,
@@ -35,11 +35,11 @@ export function registerCaseActions(app: App, adapter: SlackAdapter): void {
       const action = readAction(adapter, body);
       const reference = caseReferenceValueSchema.safeParse(action?.actions[0]?.value);
       if (!action || !reference.success) {
-        runtime.logger.warn('unreadable case action', { actionId });
+        ports.logger.warn('unreadable case action', { actionId });
         return;
       }
       if (!adapter.monitoringOfficers.has(action.user.id)) {
-        runtime.logger.warn('case action refused: not a monitoring officer', {
+        ports.logger.warn('case action refused: not a monitoring officer', {
           actionId,
           userId: action.user.id,
           reference: reference.data,
@@ -88,7 +88,7 @@ export function registerCaseActions(app: App, adapter: SlackAdapter): void {
     const parsed = caseAnswerSubmissionSchema.safeParse(body);
     const location = parsed.success ? parseLocation(parsed.data.view.private_metadata) : null;
     if (!parsed.success || !location) {
-      runtime.logger.warn('unreadable case answer submission');
+      ports.logger.warn('unreadable case answer submission');
       await ack();
       return;
     }
@@ -110,7 +110,7 @@ export function registerCaseActions(app: App, adapter: SlackAdapter): void {
       // Answered before acknowledging, so a refusal (e.g. the case was closed meanwhile) shows in the modal.
       record = await cases.answer(location.reference, { platform: 'slack', userId }, text);
     } catch (error) {
-      runtime.logger.error('could not answer a case from slack', {
+      ports.logger.error('could not answer a case from slack', {
         error: describeError(error),
         reference: location.reference,
         userId,
@@ -146,7 +146,7 @@ async function updateCardAt(
     await adapter.client.chat.update({ channel, ts, text: card.text, blocks: card.blocks });
   } catch (error) {
     // The case itself changed; only the card is stale.
-    adapter.runtime.logger.error('could not update a case card', {
+    adapter.ports.logger.error('could not update a case card', {
       error: describeError(error),
       slackError: slackErrorCode(error),
       reference: record.reference,
@@ -162,7 +162,7 @@ async function reportCaseError(
   reference: string,
   error: unknown,
 ): Promise<void> {
-  adapter.runtime.logger.error('case action failed', {
+  adapter.ports.logger.error('case action failed', {
     error: describeError(error),
     slackError: slackErrorCode(error),
     reference,

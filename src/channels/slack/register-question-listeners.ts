@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { App } from '@slack/bolt';
-import { answerSlackQuestion } from './answer-slack-question.js';
 import type { SlackAdapter } from './slack-adapter.js';
+import { receiveSlackQuestion } from './slack-delivery.js';
 import {
   eventEnvelopeSchema,
   isFromPerson,
@@ -8,7 +9,6 @@ import {
   type UserMessageEvent,
   userMessageEventSchema,
 } from './slack-payloads.js';
-import { ephemeralReply, postReply } from './slack-replies.js';
 import { isDirectMessageChannel } from './slack-reply-target.js';
 
 /** The slash command registered in the app manifest. */
@@ -16,18 +16,20 @@ export const slashCommand = '/protocol';
 
 /**
  * Registers the three ways to ask: an @mention in a channel (answered in the thread), a direct message (answered
- * there), and `/protocol question` (acknowledged at once, answered ephemerally). Events from bots, edits and
- * retried or duplicated deliveries are ignored.
+ * there), and `/protocol question` (answered ephemerally). Each question is written to the durable inbox before
+ * Slack is acknowledged; events from bots and edits are ignored, and the inbox ignores retried or duplicated
+ * deliveries.
  */
 export function registerQuestionListeners(app: App, adapter: SlackAdapter): void {
-  const { logger } = adapter.runtime;
+  const { logger } = adapter.ports;
 
   app.event('app_mention', async ({ event, body, context }) => {
-    const mention = readPersonMessage(adapter, event, body, context.retryNum);
+    const mention = readPersonMessage(adapter, event);
     if (!mention) return;
     const threadTs = mention.thread_ts ?? mention.ts;
-    await answerSlackQuestion(
+    await receiveSlackQuestion(
       adapter,
+      messageDeliveryId(mention),
       {
         rawText: mention.text,
         userId: mention.user,
@@ -36,18 +38,20 @@ export function registerQuestionListeners(app: App, adapter: SlackAdapter): void
         threadTs,
         inChannel: !isDirectMessageChannel(mention.channel),
         replyTo: { channel: mention.channel, threadTs },
+        reply: { kind: 'thread', channel: mention.channel, threadTs },
       },
-      postReply(adapter.client, mention.channel, threadTs),
+      context.retryNum,
     );
   });
 
   app.event('message', async ({ event, body, context }) => {
     // Only direct messages: channel threads are followed through @mentions.
     if ((event as { channel_type?: string }).channel_type !== 'im') return;
-    const message = readPersonMessage(adapter, event, body, context.retryNum);
+    const message = readPersonMessage(adapter, event);
     if (!message) return;
-    await answerSlackQuestion(
+    await receiveSlackQuestion(
       adapter,
+      messageDeliveryId(message),
       {
         rawText: message.text,
         userId: message.user,
@@ -56,66 +60,60 @@ export function registerQuestionListeners(app: App, adapter: SlackAdapter): void
         threadTs: message.thread_ts,
         inChannel: false,
         replyTo: { channel: message.channel, threadTs: message.thread_ts },
+        reply: { kind: 'thread', channel: message.channel, threadTs: message.thread_ts },
       },
-      postReply(adapter.client, message.channel, message.thread_ts),
+      context.retryNum,
     );
   });
 
-  app.command(slashCommand, async ({ command, ack, respond }) => {
-    await ack();
+  app.command(slashCommand, async ({ command, ack }) => {
     const parsed = slashCommandSchema.safeParse(command);
-    if (!parsed.success) {
-      logger.warn('unreadable slash command payload', { issues: parsed.error.issues.length });
+    if (!parsed.success || !parsed.data.response_url) {
+      await ack();
+      logger.warn('unreadable slash command payload', {
+        issues: parsed.success ? 0 : parsed.error.issues.length,
+      });
       return;
     }
     const { text, user_id: userId, channel_id: channel, trigger_id: triggerId } = parsed.data;
-    await answerSlackQuestion(
-      adapter,
-      {
-        rawText: text,
-        userId,
-        eventId: triggerId ? `command:${triggerId}` : undefined,
-        channel,
-        inChannel: !isDirectMessageChannel(channel),
-        // The answer was private, so the Monitoring Officer's answer comes by direct message.
-        replyTo: { direct: true },
-        historyKey: `${channel}:${userId}`,
-      },
-      ephemeralReply(respond),
-    );
+    const eventId = `command:${triggerId ?? randomUUID()}`;
+    await receiveSlackQuestion(adapter, eventId, {
+      rawText: text,
+      userId,
+      eventId: triggerId ? eventId : undefined,
+      channel,
+      inChannel: !isDirectMessageChannel(channel),
+      // The answer was private, so the Monitoring Officer's answer comes by direct message.
+      replyTo: { direct: true },
+      historyKey: `${channel}:${userId}`,
+      reply: { kind: 'ephemeral', responseUrl: parsed.data.response_url },
+    });
+    await ack();
   });
 }
 
 /**
- * Parses a message event and decides whether to answer it: only a person's message (no bot, no subtype), and only
- * the first delivery of its event id and of its message (a DM that mentions the bot arrives twice).
+ * Parses a message event and decides whether it is a question: only a person's message (no bot, no subtype).
+ * Repeats are the inbox's business (see {@link messageDeliveryId}).
  */
 export function readPersonMessage(
   adapter: SlackAdapter,
   event: unknown,
-  body: unknown,
-  retryNum: number | undefined,
 ): (UserMessageEvent & { user: string }) | null {
   const parsed = userMessageEventSchema.safeParse(event);
   if (!parsed.success) {
-    adapter.runtime.logger.warn('unreadable slack message event', { issues: parsed.error.issues.length });
+    adapter.ports.logger.warn('unreadable slack message event', { issues: parsed.error.issues.length });
     return null;
   }
-  const message = parsed.data;
-  if (!isFromPerson(message)) return null;
-  const eventId = eventIdOf(body);
-  const fresh =
-    (eventId === undefined || adapter.events.firstSighting(eventId)) &&
-    adapter.events.firstSighting(`message:${message.channel}:${message.ts}`);
-  if (!fresh) {
-    adapter.runtime.logger.info('ignored a repeated slack event', {
-      eventId,
-      retryNum,
-      channel: message.channel,
-    });
-    return null;
-  }
-  return message;
+  return isFromPerson(parsed.data) ? parsed.data : null;
+}
+
+/**
+ * The inbox delivery id of a message: its channel and timestamp, the same on every retry and on both events a
+ * message can arrive as (a DM that mentions the bot comes as `message.im` and `app_mention`).
+ */
+export function messageDeliveryId(message: UserMessageEvent): string {
+  return `message:${message.channel}:${message.ts}`;
 }
 
 /** The Events API `event_id` of a delivery, if it has one. */

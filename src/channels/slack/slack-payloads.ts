@@ -31,6 +31,8 @@ export const slashCommandSchema = z.object({
   user_id: z.string(),
   channel_id: z.string(),
   trigger_id: z.string().optional(),
+  /** Where the ephemeral answer goes (valid for 30 minutes, so also after a quick restart). */
+  response_url: z.string().optional(),
 });
 
 /** The fields of a `block_actions` payload the adapter reads. */

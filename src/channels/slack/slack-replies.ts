@@ -1,7 +1,7 @@
-import type { RespondFn, webApi } from '@slack/bolt';
-import type { SlackReply } from './answer-slack-question.js';
+import type { webApi } from '@slack/bolt';
 import type { RenderedMessage } from './render-answer-blocks.js';
 import { slackCallError } from './slack-platform-error.js';
+import type { SlackReply } from './slack-responder.js';
 
 /** A reply posted in a channel or DM, in `threadTs`'s thread when given. */
 export function postReply(
@@ -23,16 +23,24 @@ export function postReply(
   };
 }
 
-/** A reply only the asker sees, through the interaction's `response_url` (slash commands, ephemeral answers). */
-export function ephemeralReply(respond: RespondFn): SlackReply {
+/**
+ * A reply only the asker sees, posted to the interaction's `response_url` (slash commands, ephemeral answers). The
+ * URL is all it needs, so the answer can go out after a restart too (Slack honours it for 30 minutes).
+ */
+export function ephemeralReply(responseUrl: string): SlackReply {
   return async (message: RenderedMessage) => {
     try {
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: message.text,
-        blocks: message.blocks,
+      const response = await fetch(responseUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: message.text,
+          blocks: message.blocks,
+        }),
       });
+      if (!response.ok) throw new Error(`HTTP ${response.status} from the response URL`);
     } catch (error) {
       throw slackCallError('response_url', error);
     }

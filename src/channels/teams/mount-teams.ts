@@ -1,11 +1,14 @@
 import { type AuthConfiguration, CloudAdapter, type Request } from '@microsoft/agents-hosting';
 import express from 'express';
 import type { HttpServer } from '../../app/http-server.js';
-import type { Runtime } from '../../app/runtime.js';
 import type { Config } from '../../config.js';
 import { describeError, ProtocolBotError } from '../../errors.js';
+import type { ChatPlatform, PlatformPorts } from '../conversation/chat-platform.js';
+import { BoundedMap } from './bounded-map.js';
 import type { RetryPolicy } from './connector-retry.js';
 import { MonitoringOfficerRegistry } from './monitoring-officer-registry.js';
+import type { TeamsAdapter } from './teams-adapter.js';
+import { readTeamsDelivery } from './teams-delivery.js';
 import { TeamsMessenger } from './teams-messenger.js';
 import { createTeamsNoticeDeliverer } from './teams-notice-deliverer.js';
 import { createTurnHandler } from './teams-turn-handler.js';
@@ -13,25 +16,30 @@ import { createTurnHandler } from './teams-turn-handler.js';
 /** The path Azure Bot Service (and the Agents Playground) posts activities to. */
 export const teamsMessagesPath = '/api/messages';
 
+/** Bot message ids remembered to match thumbs up / down to the logged question. */
+const FEEDBACK_TARGETS = 10_000;
+
 /** Options for {@link mountTeams}. */
 export interface MountTeamsOptions {
-  server: HttpServer;
-  runtime: Runtime;
   /** Connector retry policy (tests shorten the back-off). */
   retry?: RetryPolicy;
 }
 
 /**
  * Mounts the Teams endpoint `POST /api/messages` on the shared server, using the Microsoft 365 Agents SDK's
- * CloudAdapter and its JWT middleware, and registers the `teams` notice deliverer on the handoff dispatcher.
+ * CloudAdapter and its JWT middleware, and registers the `teams` notice deliverer and the reader of stored Teams
+ * questions (answered proactively after a restart).
  *
  * With MICROSOFT_APP_ID set, every request must carry a Bot Framework / Entra token for that app (else 401).
  * Without it, unauthenticated local traffic (Agents Playground, Bot Framework Emulator) is accepted with a warning —
  * never when NODE_ENV=production, where mounting fails with `config_invalid`.
  */
-export async function mountTeams(options: MountTeamsOptions): Promise<{ stop(): Promise<void> }> {
-  const { server, runtime } = options;
-  const { config, logger } = runtime;
+export async function mountTeams(
+  server: HttpServer,
+  ports: PlatformPorts,
+  options: MountTeamsOptions = {},
+): Promise<ChatPlatform> {
+  const { config, logger } = ports;
   const adapter = new CloudAdapter(teamsAuthConfiguration(config));
   if (!config.MICROSOFT_APP_ID) {
     logger.warn(
@@ -55,8 +63,15 @@ export async function mountTeams(options: MountTeamsOptions): Promise<{ stop(): 
   };
 
   const messenger = new TeamsMessenger(adapter, config.MICROSOFT_APP_ID, logger, options.retry);
-  const registry = new MonitoringOfficerRegistry(runtime.handoff.registrations, runtime.clock);
-  const handle = createTurnHandler({ runtime, messenger, registry });
+  const registry = new MonitoringOfficerRegistry(ports.registrations, ports.clock);
+  const teams: TeamsAdapter = {
+    ports,
+    messenger,
+    registry,
+    monitoringOfficers: new Set(config.MONITORING_OFFICER_TEAMS_IDS),
+    feedbackTargets: new BoundedMap(FEEDBACK_TARGETS),
+  };
+  const handle = createTurnHandler(teams);
 
   server.app.post(
     teamsMessagesPath,
@@ -71,7 +86,8 @@ export async function mountTeams(options: MountTeamsOptions): Promise<{ stop(): 
       }
     },
   );
-  runtime.handoff.dispatcher.register(createTeamsNoticeDeliverer({ messenger, registry, logger }));
+  ports.notices.register(createTeamsNoticeDeliverer({ messenger, registry, logger }));
+  ports.conversation.register('teams', (entry) => readTeamsDelivery(teams, entry));
   logger.info('teams endpoint mounted', {
     path: teamsMessagesPath,
     authenticated: Boolean(config.MICROSOFT_APP_ID),
@@ -79,6 +95,7 @@ export async function mountTeams(options: MountTeamsOptions): Promise<{ stop(): 
   });
 
   return {
+    label: 'teams',
     async stop() {
       // Nothing to close: the shared server stops accepting requests; in-flight turns finish on their own.
     },

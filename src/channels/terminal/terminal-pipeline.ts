@@ -1,31 +1,73 @@
+import type { Answer } from '../../answer/answer-schema.js';
 import type { AnsweringPipeline } from '../../answer/answering-pipeline.js';
-import type { Runtime } from '../../app/runtime.js';
+import type { Question } from '../../answer/question.js';
+import type { QuestionLog } from '../../cases/case-types.js';
+import type { Clock } from '../../clock.js';
 import { describeError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import { createConversationFlow } from '../conversation/conversation-flow.js';
+import type { Responder } from '../conversation/conversation-turn.js';
+
+/** What the terminal uses: the pipeline, the question log, and the notices a CLI-only install delivers itself. */
+export interface TerminalPorts {
+  pipeline: AnsweringPipeline;
+  questions: Pick<QuestionLog, 'record'>;
+  logger: Logger;
+  clock: Clock;
+  /** Delivers queued case notices now (no server process runs the dispatcher for a CLI-only install). */
+  deliverNotices(): Promise<unknown>;
+}
+
+/** The pipeline as the terminal asks it; `threadKey` names a chat topic whose earlier questions a follow-up uses. */
+export interface TerminalPipeline {
+  answer(question: Question, threadKey?: string): Promise<Answer>;
+}
 
 /**
- * The pipeline as the terminal uses it: each question is recorded in the question log (for the annual report),
- * and a case's notice is delivered at once, since no server process runs the dispatcher for a CLI-only install.
+ * The terminal's side of the one conversation flow: follow-up memory per topic, the answer, the question log (for
+ * the annual report), with no inbox (nothing is acknowledged to a platform) and no rate limit (the asker is the
+ * operator). A case's notice is delivered at once.
  */
-export function terminalPipeline(runtime: Runtime): AnsweringPipeline {
+export function terminalPipeline(ports: TerminalPorts): TerminalPipeline {
+  const flow = createConversationFlow({
+    pipeline: ports.pipeline,
+    questions: ports.questions,
+    logger: ports.logger,
+    clock: ports.clock,
+    concurrency: 1,
+  });
   return {
-    async answer(question) {
-      const answer = await runtime.pipeline.answer(question);
-      try {
-        await runtime.handoff.questions.record({
-          platform: 'cli',
-          userId: question.asker?.userId,
-          question: answer.question,
-          decision: answer.decision,
-          citations: answer.citations,
-          caseReference: answer.handoff?.reference,
-        });
-        if (answer.handoff?.reference) await runtime.handoff.dispatcher.drainOnce();
-      } catch (error) {
-        runtime.logger.error('could not record the question or deliver its notice', {
-          error: describeError(error),
-        });
+    async answer(question, threadKey) {
+      let answered: Answer | undefined;
+      const keep = async (answer: Answer) => {
+        answered = answer;
+      };
+      const responder: Responder = {
+        help: async () => {},
+        slowDown: async () => {},
+        answer: keep,
+        answerPrivately: keep,
+      };
+      await flow.handle({
+        question: {
+          text: question.text,
+          asker: question.asker ?? { platform: 'cli', userId: 'cli' },
+          threadKey,
+          publicChannel: false,
+          forceEscalation: question.forceEscalation,
+        },
+        responder,
+        history: [],
+      });
+      if (!answered) throw new Error('the conversation flow ended without an answer');
+      if (answered.handoff?.reference) {
+        try {
+          await ports.deliverNotices();
+        } catch (error) {
+          ports.logger.error('could not deliver the case notice', { error: describeError(error) });
+        }
       }
-      return answer;
+      return answered;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnswerQueue } from '../../src/channels/slack/answer-queue.js';
+import { AnswerQueue } from '../../../src/channels/conversation/answer-queue.js';
 
 describe('AnswerQueue', () => {
   it('runs at most `concurrency` jobs at once, in arrival order', async () => {

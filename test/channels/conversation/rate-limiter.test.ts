@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RecentIds } from '../../src/channels/slack/recent-ids.js';
-import { ThreadMemory } from '../../src/channels/slack/thread-memory.js';
-import { UserRateLimiter } from '../../src/channels/slack/user-rate-limiter.js';
+import { FollowUpMemory } from '../../../src/channels/conversation/follow-up-memory.js';
+import { UserRateLimiter } from '../../../src/channels/conversation/rate-limiter.js';
 
 describe('UserRateLimiter', () => {
   it('allows a burst of the per-minute limit, then refills over the minute', () => {
@@ -15,20 +14,9 @@ describe('UserRateLimiter', () => {
   });
 });
 
-describe('RecentIds', () => {
-  it('recognises a repeat and forgets the oldest past its capacity', () => {
-    const ids = new RecentIds(2);
-    expect(ids.firstSighting('Ev1')).toBe(true);
-    expect(ids.firstSighting('Ev1')).toBe(false);
-    ids.firstSighting('Ev2');
-    ids.firstSighting('Ev3');
-    expect(ids.firstSighting('Ev1')).toBe(true);
-  });
-});
-
-describe('ThreadMemory', () => {
+describe('FollowUpMemory', () => {
   it('keeps the last questions per thread, oldest first', () => {
-    const memory = new ThreadMemory(2, 10);
+    const memory = new FollowUpMemory(2, 10);
     memory.remember('C1:1', 'Can officers attend group meetings?');
     memory.remember('C1:1', 'and phone calls?');
     memory.remember('C1:1', 'and texts?');

@@ -1,4 +1,6 @@
 import type { Clock } from '../../clock.js';
+import type { Logger } from '../../logger.js';
+import type { Middleware } from './conversation-turn.js';
 
 interface Bucket {
   tokens: number;
@@ -36,4 +38,14 @@ export class UserRateLimiter {
     }
     return allowed;
   }
+}
+
+/** The rate-limit step: over the limit, the asker is told to slow down and the pipeline is not asked. */
+export function rateLimitStep(limiter: UserRateLimiter, logger: Logger): Middleware {
+  return async ({ turn, next }) => {
+    const { platform, userId } = turn.question.asker;
+    if (limiter.tryTake(`${platform}:${userId}`)) return next();
+    logger.warn(`${platform} user over the rate limit`, { userId });
+    await turn.responder.slowDown();
+  };
 }
