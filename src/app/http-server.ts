@@ -14,18 +14,27 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
+/** Extra fields for `/healthz`; with `unavailable`, the server answers 503 and says why. */
+export type HealthReport = Record<string, unknown> & { unavailable?: string };
+
 /**
  * Creates the shared HTTP server with `/healthz`. `health` returns extra fields for the health report (e.g. which
- * platforms are mounted); it must be cheap.
+ * platforms are mounted, whether the database answers); it must be quick. A report with `unavailable` turns the
+ * answer into 503 `{status: 'unavailable', reason}`, so a load balancer stops sending this replica traffic.
  */
 export function createHttpServer(options: {
   logger: Logger;
-  health?: () => Record<string, unknown>;
+  health?: () => HealthReport | Promise<HealthReport>;
 }): HttpServer {
   const app = express();
   app.disable('x-powered-by');
-  app.get('/healthz', (_request, response) => {
-    response.json({ status: 'ok', ...options.health?.() });
+  app.get('/healthz', async (_request, response) => {
+    const { unavailable, ...report } = (await options.health?.()) ?? {};
+    if (unavailable === undefined) {
+      response.json({ status: 'ok', ...report });
+      return;
+    }
+    response.status(503).json({ status: 'unavailable', reason: unavailable, ...report });
   });
   const shutdownTasks: Array<() => Promise<void> | void> = [];
   let server: Server | undefined;

@@ -13,7 +13,15 @@ export async function runServer(runtime: Runtime): Promise<number> {
   const mounted: string[] = [];
   const server = createHttpServer({
     logger,
-    health: () => ({ platforms: mounted, generative: runtime.generative }),
+    health: async () => {
+      const database = await runtime.handoff.health();
+      return {
+        platforms: mounted,
+        generative: runtime.generative,
+        database: runtime.handoff.database,
+        ...(database.ok ? {} : { unavailable: database.reason }),
+      };
+    },
   });
 
   const { conversation, platforms } = await mountChatPlatforms(server, runtime);

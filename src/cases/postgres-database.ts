@@ -33,8 +33,13 @@ export interface OpenPostgresOptions {
   logger: Logger;
   /** Connections per process (default 10). */
   maxConnections?: number;
-  /** How long an operation keeps retrying a lost connection before failing with `store_unavailable` (default 10 s). */
+  /**
+   * How long an operation keeps retrying a lost connection before failing with `store_unavailable` (default 2 s:
+   * a chat platform waits about 3 s for its acknowledgement, and a failure there makes it deliver again).
+   */
   retryForMs?: number;
+  /** How long opening waits for a database that is still starting (default 60 s). */
+  connectForMs?: number;
 }
 
 /** Key of the advisory lock that serialises migrations across replicas (any constant shared by all of them). */
@@ -47,7 +52,7 @@ const migrationLockKey = 7_262_015_001;
  */
 export async function openPostgresDatabase(options: OpenPostgresOptions): Promise<PostgresDatabase> {
   const { logger } = options;
-  const retryForMs = options.retryForMs ?? 10_000;
+  const retryForMs = options.retryForMs ?? 2_000;
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.maxConnections ?? 10,
@@ -58,8 +63,8 @@ export async function openPostgresDatabase(options: OpenPostgresOptions): Promis
   // An idle connection that the server drops emits 'error' on the pool; unhandled, it would end the process.
   pool.on('error', (error) => logger.warn('database connection lost', { error: describeError(error) }));
 
-  const retrying = async <T>(action: string, attempt: () => Promise<T>): Promise<T> => {
-    const deadline = Date.now() + retryForMs;
+  const retrying = async <T>(action: string, attempt: () => Promise<T>, forMs = retryForMs): Promise<T> => {
+    const deadline = Date.now() + forMs;
     for (let tries = 0; ; tries += 1) {
       try {
         return await attempt();
@@ -122,7 +127,7 @@ export async function openPostgresDatabase(options: OpenPostgresOptions): Promis
   };
 
   try {
-    await retrying('connect to the database', () => migrate(pool, logger));
+    await retrying('connect to the database', () => migrate(pool, logger), options.connectForMs ?? 60_000);
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw error;
