@@ -213,4 +213,30 @@ describe('replicas on one PostgreSQL database', () => {
     );
     expect(Number(pending?.count)).toBe(0);
   }, 90_000);
+
+  it('reports a lost database on /healthz (503 with the reason), refuses to acknowledge meanwhile, and answers Slack’s retry once it is back', async () => {
+    const url = await cluster.createDatabase();
+    const a = await startReplica('a', url);
+    await cluster.halt();
+    try {
+      const health = await fetch(`http://127.0.0.1:${a.port}/healthz`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toMatchObject({
+        status: 'unavailable',
+        database: 'postgres',
+        reason: expect.stringContaining('database cannot be reached'),
+      });
+      // The question cannot be stored, so it is not acknowledged: Slack keeps it and delivers it again.
+      const event = mention({ user: 'U0OUTAGE', text: plainQuestion, channel: 'C0OUTAGE' });
+      const body = eventCallback(event, 'EvOutage');
+      expect((await send(a, body)).status).not.toBe(200);
+      await cluster.resume();
+      expect((await send(a, body, 1)).status).toBe(200);
+      await stub.waitFor((calls) => threadReplies(calls, event).length > 0, 20_000);
+      expect((await fetch(`http://127.0.0.1:${a.port}/healthz`)).status).toBe(200);
+      expect(a.logs.some((entry) => entry.message === 'database unreachable; retrying')).toBe(true);
+    } finally {
+      await cluster.resume().catch(() => undefined);
+    }
+  }, 90_000);
 });

@@ -19,6 +19,10 @@ export interface PostgresCluster {
   url(database?: string): string;
   /** Creates an empty database with a fresh name and returns its URL (cheap: one per test). */
   createDatabase(): Promise<string>;
+  /** Stops the server at once, keeping its data (a database outage, as clients see it). */
+  halt(): Promise<void>;
+  /** Starts a halted server again on the same port. */
+  resume(): Promise<void>;
   /** Stops the server at once and removes its folder. */
   stop(): Promise<void>;
 }
@@ -63,17 +67,20 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       '-c full_page_writes=off',
       '-c max_connections=200',
     ].join(' ');
-    await command('pg_ctl', [
-      '-D',
-      dataDir,
-      '-o',
-      options,
-      '-l',
-      path.join(folder, 'server.log'),
-      '-w',
-      'start',
-    ]);
-    started = true;
+    const start = async () => {
+      await command('pg_ctl', [
+        '-D',
+        dataDir,
+        '-o',
+        options,
+        '-l',
+        path.join(folder, 'server.log'),
+        '-w',
+        'start',
+      ]);
+      started = true;
+    };
+    await start();
     const url = (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`;
     let databases = 0;
     return {
@@ -91,6 +98,11 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
         }
         return url(name);
       },
+      async halt() {
+        started = false;
+        await command('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+      },
+      resume: start,
       stop,
     };
   } catch (error) {
