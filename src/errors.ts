@@ -7,6 +7,8 @@ export type ProtocolBotErrorCode =
   | 'corpus_missing'
   | 'index_corrupt'
   | 'index_build_failed'
+  | 'model_missing'
+  | 'model_corrupt'
   | 'usage'
   | 'case_not_found'
   | 'case_invalid_transition'

@@ -1,4 +1,4 @@
-import type { Clause } from '../corpus/clause.js';
+import type { Clause } from '../corpus/index.js';
 import type { Citation } from './answer-schema.js';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();

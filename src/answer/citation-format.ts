@@ -1,5 +1,4 @@
-import type { Clause } from '../corpus/clause.js';
-import type { DocumentMeta } from '../corpus/document-manifest.js';
+import type { Clause, DocumentMeta } from '../corpus/index.js';
 import type { Citation } from './answer-schema.js';
 import { bestSentence } from './text-overlap.js';
 

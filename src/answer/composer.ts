@@ -1,5 +1,5 @@
-import type { DocumentMeta } from '../corpus/document-manifest.js';
-import type { SearchHit } from '../search/retriever.js';
+import type { DocumentMeta } from '../corpus/index.js';
+import type { SearchHit } from '../search/index.js';
 import type { Citation } from './answer-schema.js';
 
 /** What a composer is given: a standalone question and the clauses retrieval found for it. */

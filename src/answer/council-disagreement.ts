@@ -1,4 +1,4 @@
-import type { DocumentMeta } from '../corpus/document-manifest.js';
+import type { DocumentMeta } from '../corpus/index.js';
 import type { Citation } from './answer-schema.js';
 
 const numberWords: Record<string, number> = {

@@ -1,8 +1,8 @@
 import type { Clock } from '../clock.js';
-import { documentWarnings } from '../corpus/document-warnings.js';
+import { documentWarnings } from '../corpus/index.js';
 import { describeError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { Retriever, SearchHit } from '../search/retriever.js';
+import type { Retriever, SearchHit } from '../search/index.js';
 import type { Answer, Citation, Decision, Handoff } from './answer-schema.js';
 import type { AnsweringPipeline } from './answering-pipeline.js';
 import { verifiedCitations } from './citation-check.js';

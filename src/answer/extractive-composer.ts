@@ -1,4 +1,4 @@
-import type { SearchHit } from '../search/retriever.js';
+import type { SearchHit } from '../search/index.js';
 import { citeClause, clauseReference, formatQuote } from './citation-format.js';
 import type { ComposedAnswer, ComposeInput, Composer } from './composer.js';
 import { bestSentence } from './text-overlap.js';

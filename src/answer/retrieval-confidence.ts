@@ -1,4 +1,4 @@
-import type { SearchHit } from '../search/retriever.js';
+import type { SearchHit } from '../search/index.js';
 
 /**
  * Thresholds for "the documents answer this", measured on the eval sets (README, "Evals"). Coverage is the share of

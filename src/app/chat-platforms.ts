@@ -1,13 +1,13 @@
-import type {
-  ChatPlatform,
-  ChatPlatformFactory,
-  PlatformPorts,
-} from '../channels/conversation/chat-platform.js';
-import { createConversationFlow } from '../channels/conversation/conversation-flow.js';
-import { ConversationInbox } from '../channels/conversation/conversation-inbox.js';
-import { slackPlatform } from '../channels/slack/slack-platform.js';
-import { teamsPlatform } from '../channels/teams/teams-platform.js';
-import type { TerminalPorts } from '../channels/terminal/terminal-pipeline.js';
+import {
+  type ChatPlatform,
+  type ChatPlatformFactory,
+  ConversationInbox,
+  createConversationFlow,
+  type PlatformPorts,
+} from '../channels/conversation/index.js';
+import { slackPlatform } from '../channels/slack/index.js';
+import { teamsPlatform } from '../channels/teams/index.js';
+import type { TerminalPorts } from '../channels/terminal/index.js';
 import type { HttpServer } from './http-server.js';
 import type { Runtime } from './runtime.js';
 

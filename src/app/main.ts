@@ -1,14 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { openHandoff } from '../cases/open-handoff.js';
-import { runChatCommand } from '../channels/terminal/chat-command.js';
-import { terminalPipeline } from '../channels/terminal/terminal-pipeline.js';
+import { openHandoff } from '../cases/index.js';
+import {
+  type CliIo,
+  processIo,
+  runChatCommand,
+  terminalAsker,
+  terminalPipeline,
+} from '../channels/terminal/index.js';
 import { type Config, loadConfig } from '../config.js';
 import { ProtocolBotError } from '../errors.js';
 import { createLogger } from '../logger.js';
 import { terminalPorts } from './chat-platforms.js';
-import { runAskCommand, terminalAsker } from './commands/ask-command.js';
+import { runAskCommand } from './commands/ask-command.js';
 import { runCasesCommand } from './commands/cases-command.js';
-import { type CliIo, processIo } from './commands/cli-io.js';
 import { runEvalCommand } from './commands/eval-command.js';
 import { parseArgs } from './commands/parse-args.js';
 import { runReportCommand } from './commands/report-command.js';

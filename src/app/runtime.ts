@@ -1,18 +1,20 @@
-import type { AnsweringPipeline } from '../answer/answering-pipeline.js';
-import type { Composer, QuestionCondenser } from '../answer/composer.js';
-import { createAnsweringPipeline } from '../answer/create-pipeline.js';
-import { createExtractiveComposer } from '../answer/extractive-composer.js';
-import { createRuleCondenser } from '../answer/follow-up-condenser.js';
-import type { HandoffPort } from '../answer/handoff-port.js';
-import { createPolicyEngine, loadPolicyFile } from '../answer/policy/policy-engine.js';
-import { type HandoffRuntime, openHandoff } from '../cases/open-handoff.js';
+import {
+  type AnsweringPipeline,
+  type Composer,
+  createAnsweringPipeline,
+  createExtractiveComposer,
+  createPolicyEngine,
+  createRuleCondenser,
+  type HandoffPort,
+  loadPolicyFile,
+  type QuestionCondenser,
+} from '../answer/index.js';
+import { type HandoffRuntime, openHandoff } from '../cases/index.js';
 import { type Clock, systemClock } from '../clock.js';
 import { type Config, chatModelConfigured } from '../config.js';
-import { parseCorpus } from '../corpus/clause-parser.js';
-import { loadCorpus } from '../corpus/document-manifest.js';
+import { loadCorpus, parseCorpus } from '../corpus/index.js';
 import { createLogger, type Logger } from '../logger.js';
-import { openRetriever } from '../search/open-retriever.js';
-import type { Retriever } from '../search/retriever.js';
+import { openRetriever, type Retriever } from '../search/index.js';
 import type { PipelineThreads } from './answer-threads/answer-threads.js';
 
 /** Everything a running bot needs, built once per process from the configuration. */
@@ -153,7 +155,7 @@ export async function assemblePipeline(
   const generative = (options.generative ?? true) && chatModelConfigured(config);
   if (generative) {
     // Loaded only when configured, so the offline path never pays for LangChain at start-up.
-    const { createGenerativeParts } = await import('../llm/generative-parts.js');
+    const { createGenerativeParts } = await import('../llm/index.js');
     const parts = createGenerativeParts(config, logger);
     if (parts?.composer) composer = parts.composer(extractive);
     if (parts?.condenser) condenser = parts.condenser(ruleCondenser);

@@ -1,4 +1,4 @@
-import type { HandoffRequest } from '../answer/handoff-port.js';
+import type { HandoffRequest } from '../answer/index.js';
 import type { Config } from '../config.js';
 import type { CaseRecord } from './case-types.js';
 

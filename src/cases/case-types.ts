@@ -1,6 +1,4 @@
-import type { Citation } from '../answer/answer-schema.js';
-import type { HandoffPort } from '../answer/handoff-port.js';
-import type { Asker } from '../answer/question.js';
+import type { Asker, Citation, HandoffPort } from '../answer/index.js';
 
 /** Lifecycle of a case: open → claimed → answered → closed (closing is allowed from any earlier state). */
 export type CaseStatus = 'open' | 'claimed' | 'answered' | 'closed';

@@ -1,4 +1,4 @@
-import type { HandoffRequest, OpenedCase } from '../answer/handoff-port.js';
+import type { HandoffRequest, OpenedCase } from '../answer/index.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import { ProtocolBotError } from '../errors.js';

@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { citationSchema } from '../answer/answer-schema.js';
+import { citationSchema } from '../answer/index.js';
 import type { Clock } from '../clock.js';
 import { ProtocolBotError } from '../errors.js';
 import type { Logger } from '../logger.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { decisionSchema } from '../answer/answer-schema.js';
+import { decisionSchema } from '../answer/index.js';
 import { ProtocolBotError } from '../errors.js';
 
 /** One labelled question of an eval file (DESIGN.md "Eval file"); unknown keys are rejected to catch typos. */
@@ -27,7 +27,7 @@ export const evalCaseSchema = z.strictObject({
 /** One labelled question, after parsing. */
 export type EvalCase = z.infer<typeof evalCaseSchema>;
 
-/** Where a bad line is: `evals/golden.jsonl:12: accept.0: Invalid option …`. */
+/** Where a bad line is: `evals/dev/golden.jsonl:12: accept.0: Invalid option …`. */
 function describeIssue(source: string, line: number, error: z.ZodError): string {
   const issue = error.issues[0];
   const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';

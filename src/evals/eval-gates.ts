@@ -61,7 +61,7 @@ export function isGateName(name: string): name is GateName {
   return Object.hasOwn(evalGates, name);
 }
 
-/** The gate a file is held to by its name (`evals/golden.jsonl` → golden), or null when the name says none. */
+/** The gate a file is held to by its name (`evals/dev/golden.jsonl` → golden), or null when the name says none. */
 export function gateForFile(file: string): GateName | null {
   const base = path.basename(file).toLowerCase();
   return (Object.keys(evalGates) as GateName[]).find((name) => base.includes(name)) ?? null;

@@ -1,4 +1,4 @@
-import { type Decision, decisionSchema } from '../answer/answer-schema.js';
+import { type Decision, decisionSchema } from '../answer/index.js';
 import type { CaseResult } from './score-case.js';
 
 /** Precision and recall of one decision. */
@@ -30,6 +30,11 @@ export interface EvalReport {
   total: number;
   decisionAccuracy: number | null;
   decisions: Record<Decision, DecisionMetrics>;
+  /**
+   * Confusion matrix: `confusion[expected][predicted]` counts cases by their first accepted decision and the bot's
+   * decision (a case the bot could not decide is not counted).
+   */
+  confusion: Record<Decision, Record<Decision, number>>;
   /** Answerable cases (accept includes `answer`) that were refused. */
   overRefusal: { answerable: number; refused: number; rate: number | null };
   /** Over cases the bot answered, that accept `answer` and list `cite`. */
@@ -76,6 +81,17 @@ export function summariseResults(results: readonly CaseResult[], source?: string
   const decisions = Object.fromEntries(
     decisionSchema.options.map((decision) => [decision, decisionMetrics(results, decision)]),
   ) as Record<Decision, DecisionMetrics>;
+  const confusion = Object.fromEntries(
+    decisionSchema.options.map((expected) => [
+      expected,
+      Object.fromEntries(
+        decisionSchema.options.map((predicted) => [
+          predicted,
+          results.filter((result) => result.accept[0] === expected && result.decision === predicted).length,
+        ]),
+      ),
+    ]),
+  ) as Record<Decision, Record<Decision, number>>;
   const answerable = results.filter((result) => result.accept.includes('answer'));
   const refused = answerable.filter((result) => result.decision === 'refuse').length;
   const hitAt1 = rateOf(results.map((result) => result.citationHitAt1));
@@ -88,6 +104,7 @@ export function summariseResults(results: readonly CaseResult[], source?: string
     total: results.length,
     decisionAccuracy: ratio(results.filter((result) => result.decisionCorrect).length, results.length),
     decisions,
+    confusion,
     overRefusal: { answerable: answerable.length, refused, rate: ratio(refused, answerable.length) },
     citations: { measured: hitAt1.measured, hitAt1: hitAt1.rate, hitAt3: hitAt3.rate },
     include,

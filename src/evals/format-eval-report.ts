@@ -1,4 +1,4 @@
-import { decisionSchema } from '../answer/answer-schema.js';
+import { decisionSchema } from '../answer/index.js';
 import type { EvalReport } from './eval-metrics.js';
 
 const rate = (value: number | null) => (value === null ? '   n/a' : value.toFixed(3).padStart(6));
@@ -35,6 +35,17 @@ export function formatEvalReport(report: EvalReport, options: { maxFailures?: nu
     lines.push(
       `  ${decision.padEnd(13)}  ${String(metrics.expected).padStart(8)}  ${String(metrics.predicted).padStart(9)}  ${rate(metrics.precision).padStart(9)}  ${rate(metrics.recall)}`,
     );
+  }
+  lines.push('');
+  lines.push('  confusion (rows: expected, columns: decided)');
+  lines.push(
+    `  ${''.padEnd(13)}  ${decisionSchema.options.map((decision) => decision.padStart(12)).join('')}`,
+  );
+  for (const expected of decisionSchema.options) {
+    const row = decisionSchema.options.map((predicted) =>
+      String(report.confusion[expected][predicted]).padStart(12),
+    );
+    lines.push(`  ${expected.padEnd(13)}  ${row.join('')}`);
   }
   const limit = options.maxFailures ?? 50;
   if (report.failures.length > 0) {

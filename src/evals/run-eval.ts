@@ -1,4 +1,4 @@
-import type { AnsweringPipeline } from '../answer/answering-pipeline.js';
+import type { AnsweringPipeline } from '../answer/index.js';
 import { describeError } from '../errors.js';
 import type { EvalCase } from './eval-case-schema.js';
 import { type EvalReport, summariseResults } from './eval-metrics.js';

@@ -1,4 +1,4 @@
-import type { Answer, Decision } from '../answer/answer-schema.js';
+import type { Answer, Decision } from '../answer/index.js';
 import { findPoliticalAdvice } from './advice-patterns.js';
 import { citationAcceptable } from './clause-match.js';
 import type { EvalCase } from './eval-case-schema.js';

@@ -1,4 +1,4 @@
-import type { ComposeInput } from '../answer/composer.js';
+import type { ComposeInput } from '../answer/index.js';
 
 /**
  * The supplied clauses as the model sees them: each with its document id, clause id, document title, council and

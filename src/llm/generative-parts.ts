@@ -1,4 +1,4 @@
-import type { Composer, QuestionCondenser } from '../answer/composer.js';
+import type { Composer, QuestionCondenser } from '../answer/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { createChatModel } from './chat-model.js';

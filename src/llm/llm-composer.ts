@@ -1,7 +1,12 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { ChatPromptTemplate } from '@langchain/core/prompts';
-import { clauseReference, formatQuote } from '../answer/citation-format.js';
-import type { ComposedAnswer, ComposeInput, Composer } from '../answer/composer.js';
+import {
+  type ComposedAnswer,
+  type ComposeInput,
+  type Composer,
+  clauseReference,
+  formatQuote,
+} from '../answer/index.js';
 import { describeError, ProtocolBotError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { type ModelAnswer, modelAnswerSchema, toolParameters } from './answer-output-schema.js';

@@ -1,6 +1,6 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { PromptTemplate } from '@langchain/core/prompts';
-import type { QuestionCondenser } from '../answer/composer.js';
+import type { QuestionCondenser } from '../answer/index.js';
 import { describeError, ProtocolBotError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { condensedQuestionSchema, toolParameters } from './answer-output-schema.js';

@@ -1,5 +1,4 @@
-import type { Citation } from '../answer/answer-schema.js';
-import type { ComposeInput } from '../answer/composer.js';
+import type { Citation, ComposeInput } from '../answer/index.js';
 import type { ModelAnswer } from './answer-output-schema.js';
 
 /** A quote shorter than this proves nothing (unless it is the whole clause). */

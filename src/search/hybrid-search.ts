@@ -1,5 +1,4 @@
-import type { Clause } from '../corpus/clause.js';
-import type { DocumentMeta } from '../corpus/document-manifest.js';
+import type { Clause, DocumentMeta } from '../corpus/index.js';
 import type { Bm25Index } from './bm25-index.js';
 import type { Retriever, SearchHit } from './retriever.js';
 import type { HnswVectorStore } from './store/vector-store.js';

@@ -1,8 +1,7 @@
 import type { Embeddings } from '@langchain/core/embeddings';
 import { z } from 'zod';
 import type { Config } from '../config.js';
-import type { Clause } from '../corpus/clause.js';
-import type { CorpusDocument, DocumentMeta } from '../corpus/document-manifest.js';
+import type { Clause, CorpusDocument, DocumentMeta } from '../corpus/index.js';
 import { describeError, ProtocolBotError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { Bm25Index, type LexicalFields } from './bm25-index.js';

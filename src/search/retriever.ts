@@ -1,5 +1,4 @@
-import type { Clause } from '../corpus/clause.js';
-import type { DocumentMeta } from '../corpus/document-manifest.js';
+import type { Clause, DocumentMeta } from '../corpus/index.js';
 
 /** One retrieved clause with the evidence for its rank. */
 export interface SearchHit {

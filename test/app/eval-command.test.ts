@@ -4,8 +4,8 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { AnsweringPipeline } from '../../src/answer/answering-pipeline.js';
-import type { CliIo } from '../../src/app/commands/cli-io.js';
 import { runEvalCommand } from '../../src/app/commands/eval-command.js';
+import type { CliIo } from '../../src/channels/terminal/cli-io.js';
 
 // These paths must fail before any question is asked, so the pipeline must never be reached.
 const neverAsked: AnsweringPipeline = {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Citation } from '../../src/answer/answer-schema.js';
 import type { HandoffRequest } from '../../src/answer/handoff-port.js';
-import type { CliIo } from '../../src/app/commands/cli-io.js';
+import type { CliIo } from '../../src/channels/terminal/cli-io.js';
 import type { Clock } from '../../src/clock.js';
 import { type Config, configSchema } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';

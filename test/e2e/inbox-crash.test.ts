@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import {
   sendSigned,
   signingSecret,
 } from '../slack/slack-test-app.js';
+import { startServeChild } from '../support/serve-child.js';
 import { type RecordedCall, type StubSlackApi, startStubSlackApi } from '../support/stub-slack-api.js';
 
 // The durable inbox tried the hard way: a real `protocol-bot serve` (the compiled CLI) receives a burst of signed
@@ -31,40 +32,18 @@ let child: ChildProcess | undefined;
 
 /** Starts `serve` over the shared DATA_DIR; resolves with its port once it listens. */
 async function startServe(): Promise<number> {
-  const logs: string[] = [];
-  const started = spawn(process.execPath, ['bin/protocol-bot.js', 'serve'], {
-    env: {
-      PATH: process.env.PATH,
-      PORT: '0',
-      DATA_DIR: dataDir,
-      CORPUS_DIR: path.resolve('corpus'),
-      LOG_LEVEL: 'info',
-      SLACK_BOT_TOKEN: 'xoxb-inbox-crash',
-      SLACK_SIGNING_SECRET: signingSecret,
-      SLACK_API_URL: stub.apiUrl,
-      MONITORING_OFFICER_SLACK_CHANNEL: monitoringOfficer.channel,
-      RATE_LIMIT_PER_MINUTE: '1000',
-      INBOX_LEASE_SECONDS: '1',
-      ANSWER_WORKERS: '0',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const started = await startServeChild({
+    DATA_DIR: dataDir,
+    SLACK_BOT_TOKEN: 'xoxb-inbox-crash',
+    SLACK_SIGNING_SECRET: signingSecret,
+    SLACK_API_URL: stub.apiUrl,
+    MONITORING_OFFICER_SLACK_CHANNEL: monitoringOfficer.channel,
+    RATE_LIMIT_PER_MINUTE: '1000',
+    INBOX_LEASE_SECONDS: '1',
+    ANSWER_WORKERS: '0',
   });
-  child = started;
-  return new Promise<number>((resolve, reject) => {
-    let buffered = '';
-    started.stderr?.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines) {
-        logs.push(line);
-        if (line.includes('"http server listening"')) resolve(Number(JSON.parse(line).port));
-      }
-    });
-    started.once('exit', (code, signal) =>
-      reject(new Error(`serve exited (${code ?? signal}) before listening: ${logs.join('\n')}`)),
-    );
-  });
+  child = started.child;
+  return started.port;
 }
 
 async function killServe(): Promise<void> {

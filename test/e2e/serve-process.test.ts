@@ -1,9 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botUserId, eventCallback, mention, sendSigned, signingSecret } from '../slack/slack-test-app.js';
+import { startServeChild } from '../support/serve-child.js';
 import { type StubSlackApi, startStubSlackApi } from '../support/stub-slack-api.js';
 
 // `protocol-bot serve` as an operator starts it: its own process (the compiled CLI, which `npm test` builds first),
@@ -12,51 +13,18 @@ let stub: StubSlackApi;
 let dataDir: string;
 let child: ChildProcess;
 let port: number;
-const logLines: Array<Record<string, unknown>> = [];
+let logLines: Array<Record<string, unknown>>;
 
 beforeAll(async () => {
   stub = await startStubSlackApi({ botUserId });
   dataDir = mkdtempSync(path.join(tmpdir(), 'protocol-bot-serve-'));
-  child = spawn(process.execPath, ['bin/protocol-bot.js', 'serve'], {
-    env: {
-      PATH: process.env.PATH,
-      PORT: '0',
-      DATA_DIR: dataDir,
-      CORPUS_DIR: path.resolve('corpus'),
-      LOG_LEVEL: 'info',
-      SLACK_BOT_TOKEN: 'xoxb-serve-test',
-      SLACK_SIGNING_SECRET: signingSecret,
-      SLACK_API_URL: stub.apiUrl,
-      ANSWER_WORKERS: '1',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let buffered = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString('utf8');
-    const lines = buffered.split('\n');
-    buffered = lines.pop() ?? '';
-    for (const line of lines) {
-      try {
-        logLines.push(JSON.parse(line) as Record<string, unknown>);
-      } catch {
-        logLines.push({ message: line });
-      }
-    }
-  });
-  const exitedEarly = new Promise<never>((_resolve, reject) =>
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${JSON.stringify(logLines)}`))),
-  );
-  const listening = new Promise<number>((resolve) => {
-    const check = setInterval(() => {
-      const line = logLines.find((entry) => entry.message === 'http server listening');
-      if (line) {
-        clearInterval(check);
-        resolve(Number(line.port));
-      }
-    }, 20);
-  });
-  port = await Promise.race([listening, exitedEarly]);
+  ({ child, port, logLines } = await startServeChild({
+    DATA_DIR: dataDir,
+    SLACK_BOT_TOKEN: 'xoxb-serve-test',
+    SLACK_SIGNING_SECRET: signingSecret,
+    SLACK_API_URL: stub.apiUrl,
+    ANSWER_WORKERS: '1',
+  }));
 }, 60_000);
 
 afterAll(async () => {

@@ -11,6 +11,7 @@ import {
   personalMessage,
   startTeamsBot,
   type TeamsBot,
+  tenantId,
 } from '../teams/teams-harness.js';
 
 let bot: TeamsBot;
@@ -118,6 +119,55 @@ describe('Teams endpoint (real Agents SDK, stub Bot Connector)', () => {
     const attempts = bot.connector.calls.filter((call) => call.conversationId === activity.conversation.id);
     expect(attempts.map((call) => call.status)).toEqual([429, 201]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+});
+
+describe('the durable inbox', () => {
+  it('answers proactively what a killed process accepted, and not again when Teams redelivers it', async () => {
+    const asker = { ...officer, id: '29:1officer-restart', aadObjectId: 'aad-officer-restart' };
+    const activity = personalMessage(bot.connector.url, 'Who is the Head of Paid Service?', asker);
+    const reference = {
+      activityId: activity.id,
+      user: { id: asker.id, name: asker.name },
+      agent: botAccount,
+      conversation: activity.conversation,
+      channelId: 'msteams',
+      serviceUrl: activity.serviceUrl,
+    };
+    const replyTo = { platform: 'teams', reference, userId: asker.id, tenantId };
+    // What the Teams endpoint stored before its 200, in a process then killed with the lease still held.
+    await bot.runtime.handoff.inbox.accept(
+      {
+        platform: 'teams',
+        deliveryId: `${activity.conversation.id}|${activity.id}`,
+        payload: {
+          kind: 'question',
+          text: activity.text,
+          userId: asker.aadObjectId,
+          displayName: asker.name,
+          eventId: `teams:${activity.conversation.id}:${activity.id}`,
+          conversationId: activity.conversation.id,
+          publicConversation: false,
+          replyTo,
+          asker: { userId: asker.id, tenantId, serviceUrl: activity.serviceUrl, agent: botAccount },
+        },
+        replyTo,
+        receivedAt: new Date(),
+      },
+      { workerId: 'killed-host:4242:dead', leaseMs: 1 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await bot.conversation.drainOnce()).toBe(1);
+    const [reply] = await bot.connector.waitFor(() => {
+      const calls = repliesTo(activity.conversation.id);
+      return calls.length > 0 && calls;
+    });
+    expect(reply?.replyToId).toBe(activity.id);
+    expect(JSON.stringify(reply?.body)).toMatch(/Head of Paid Service/i);
+
+    await bot.post(activity);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(repliesTo(activity.conversation.id)).toHaveLength(1);
   });
 });
 

@@ -7,7 +7,7 @@ import { normaliseClauseId } from '../../src/evals/clause-match.js';
 import { type EvalCase, loadEvalFile } from '../../src/evals/eval-case-schema.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const evalDir = path.join(root, 'evals');
+const evalDir = path.join(root, 'evals', 'dev');
 const files = readdirSync(evalDir).filter((name) => name.endsWith('.jsonl'));
 const loaded = new Map<string, EvalCase[]>(
   files.map((name) => [name, loadEvalFile(path.join(evalDir, name))]),

@@ -142,6 +142,13 @@ describe('summariseResults', () => {
     expect(report.decisions.out_of_scope).toMatchObject({ precision: 1, recall: 1 });
   });
 
+  it('counts every case in the confusion matrix by expected and decided decision', () => {
+    expect(report.confusion.answer).toEqual({ answer: 1, refuse: 1, escalate: 0, out_of_scope: 0 });
+    expect(report.confusion.escalate).toEqual({ answer: 1, refuse: 0, escalate: 0, out_of_scope: 0 });
+    expect(report.confusion.refuse.refuse).toBe(1);
+    expect(report.confusion.out_of_scope.out_of_scope).toBe(1);
+  });
+
   it('computes over-refusal, citation and include rates over the cases they apply to', () => {
     expect(report.overRefusal).toEqual({ answerable: 2, refused: 1, rate: 0.5 });
     expect(report.citations).toEqual({ measured: 1, hitAt1: 1, hitAt3: 1 });
@@ -178,6 +185,8 @@ describe('summariseResults', () => {
     expect(text).toContain('Eval evals/guardrails.jsonl — 5 cases');
     expect(text).toMatch(/decision accuracy\s+0\.600\s+\(3\/5\)/);
     expect(text).toMatch(/escalate\s+1\s+0\s+n\/a\s+0\.000/);
+    expect(text).toMatch(/confusion \(rows: expected, columns: decided\)/);
+    expect(text).toMatch(/\n\s+escalate\s+1\s+0\s+0\s+0\n/);
     expect(text).toContain('e001');
     expect(text).toContain('decided answer, expected escalate');
   });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { mountChatPlatforms } from '../../src/app/chat-platforms.js';
 import { createHttpServer } from '../../src/app/http-server.js';
 import { buildRuntime, type Runtime } from '../../src/app/runtime.js';
+import type { ConversationInbox } from '../../src/channels/conversation/index.js';
 import { createTeamsPlatform } from '../../src/channels/teams/teams-platform.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
@@ -29,6 +30,8 @@ export const monitoringOfficer = {
 export interface TeamsBot {
   connector: StubTeamsConnector;
   runtime: Runtime;
+  /** The conversation inbox (drain it to answer what a killed process left). */
+  conversation: ConversationInbox;
   dataDir: string;
   /** POSTs an activity to /api/messages. */
   post(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<Response>;
@@ -56,6 +59,7 @@ export async function startTeamsBot(env: Record<string, string> = {}): Promise<T
   return {
     connector,
     runtime,
+    conversation,
     dataDir,
     post: (activity, headers = {}) =>
       fetch(url, {

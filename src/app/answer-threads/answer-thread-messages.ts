@@ -1,6 +1,4 @@
-import type { Answer } from '../../answer/answer-schema.js';
-import type { HandoffRequest, OpenedCase } from '../../answer/handoff-port.js';
-import type { Question } from '../../answer/question.js';
+import type { Answer, HandoffRequest, OpenedCase, Question } from '../../answer/index.js';
 import type { Config } from '../../config.js';
 import type { LogLevel } from '../../logger.js';
 

@@ -1,7 +1,6 @@
 import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { HandoffPort, OpenedCase } from '../../answer/handoff-port.js';
-import type { Question } from '../../answer/question.js';
+import type { HandoffPort, OpenedCase, Question } from '../../answer/index.js';
 import type { Clock } from '../../clock.js';
 import { describeError, ProtocolBotError, type ProtocolBotErrorCode } from '../../errors.js';
 import { type Logger, type LogLevel, logLevelRank } from '../../logger.js';

@@ -1,8 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { Answer } from '../../answer/answer-schema.js';
-import type { AnsweringPipeline } from '../../answer/answering-pipeline.js';
-import type { HandoffPort } from '../../answer/handoff-port.js';
-import type { Question } from '../../answer/question.js';
+import type { Answer, AnsweringPipeline, HandoffPort, Question } from '../../answer/index.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import { describeError, ProtocolBotError } from '../../errors.js';

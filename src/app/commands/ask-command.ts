@@ -1,20 +1,6 @@
-import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
-import type { AnsweringPipeline } from '../../answer/answering-pipeline.js';
-import type { Question } from '../../answer/question.js';
-import { renderAnswerText } from '../../channels/terminal/render-answer-text.js';
-import type { CliIo } from './cli-io.js';
-
-/** The asker for questions typed at this terminal. */
-export function terminalAsker(): Question['asker'] {
-  let name = 'cli';
-  try {
-    name = userInfo().username;
-  } catch {
-    // Containers without a passwd entry have no user name; "cli" is the documented fallback.
-  }
-  return { platform: 'cli', userId: name, displayName: name };
-}
+import type { AnsweringPipeline } from '../../answer/index.js';
+import { type CliIo, renderAnswerText, terminalAsker } from '../../channels/terminal/index.js';
 
 /**
  * `ask "QUESTION"` prints one answer (`--json`: one JSON object). `ask --json` with no question reads one question

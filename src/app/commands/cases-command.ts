@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import type { Actor, CaseEvent, CaseRecord } from '../../cases/case-types.js';
-import type { HandoffRuntime } from '../../cases/open-handoff.js';
+import type { Actor, CaseEvent, CaseRecord, HandoffRuntime } from '../../cases/index.js';
+import type { CliIo } from '../../channels/terminal/index.js';
 import { ProtocolBotError } from '../../errors.js';
-import type { CliIo } from './cli-io.js';
 import { parseArgs } from './parse-args.js';
 
 const casesUsage = `Usage:

@@ -1,10 +1,15 @@
-import type { AnsweringPipeline } from '../../answer/answering-pipeline.js';
+import type { AnsweringPipeline } from '../../answer/index.js';
+import type { CliIo } from '../../channels/terminal/index.js';
 import { ProtocolBotError } from '../../errors.js';
-import { loadEvalFile } from '../../evals/eval-case-schema.js';
-import { checkGate, type GateName, gateForFile, isGateName } from '../../evals/eval-gates.js';
-import { formatEvalReport } from '../../evals/format-eval-report.js';
-import { runEval } from '../../evals/run-eval.js';
-import type { CliIo } from './cli-io.js';
+import {
+  checkGate,
+  formatEvalReport,
+  type GateName,
+  gateForFile,
+  isGateName,
+  loadEvalFile,
+  runEval,
+} from '../../evals/index.js';
 import { parseArgs } from './parse-args.js';
 
 /** Which gate (if any) each file is held to: `--gate=NAME` for all, `--gate` by file name, nothing without. */

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import type { AnnualReport } from '../../cases/annual-report.js';
-import type { HandoffRuntime } from '../../cases/open-handoff.js';
+import type { AnnualReport, HandoffRuntime } from '../../cases/index.js';
+import type { CliIo } from '../../channels/terminal/index.js';
 import { ProtocolBotError } from '../../errors.js';
-import type { CliIo } from './cli-io.js';
 import { parseArgs } from './parse-args.js';
 
 const reportUsage = 'Usage: protocol-bot report --from YYYY-MM-DD --to YYYY-MM-DD [--json]';

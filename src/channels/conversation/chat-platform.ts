@@ -1,9 +1,8 @@
-import type { HttpServer } from '../../app/http-server.js';
-import type { CaseService, NoticeDeliverer, QuestionLog, RegistrationStore } from '../../cases/case-types.js';
+import type { Express } from 'express';
+import type { CaseService, NoticeDeliverer, QuestionLog, RegistrationStore } from '../../cases/index.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
-import type { Clause } from '../../corpus/clause.js';
-import type { DocumentMeta } from '../../corpus/document-manifest.js';
+import type { Clause, DocumentMeta } from '../../corpus/index.js';
 import type { Logger } from '../../logger.js';
 import type { ConversationInbox } from './conversation-inbox.js';
 
@@ -29,6 +28,11 @@ export interface PlatformPorts {
   notices: { register(deliverer: NoticeDeliverer): void };
 }
 
+/** The shared HTTP server as a platform sees it: the express app to mount its routes on. */
+export interface PlatformRoutes {
+  readonly app: Express;
+}
+
 /** A mounted chat platform. */
 export interface ChatPlatform {
   /** Shown in `/healthz` (`slack`, `slack-socket-mode`, `teams`). */
@@ -45,5 +49,5 @@ export interface ChatPlatform {
 export interface ChatPlatformFactory {
   readonly name: string;
   enabled(config: Config): boolean;
-  mount(server: HttpServer, ports: PlatformPorts): Promise<ChatPlatform>;
+  mount(server: PlatformRoutes, ports: PlatformPorts): Promise<ChatPlatform>;
 }

@@ -1,5 +1,5 @@
-import type { AnsweringPipeline } from '../../answer/answering-pipeline.js';
-import type { QuestionLog } from '../../cases/case-types.js';
+import type { AnsweringPipeline } from '../../answer/index.js';
+import type { QuestionLog } from '../../cases/index.js';
 import type { Clock } from '../../clock.js';
 import { describeError } from '../../errors.js';
 import type { Logger } from '../../logger.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { InboxEntry, InboxItem, InboxLease, InboxStore } from '../../cases/inbox-store.js';
+import type { InboxEntry, InboxItem, InboxLease, InboxStore } from '../../cases/index.js';
 import type { Clock } from '../../clock.js';
 import { describeError } from '../../errors.js';
 import type { Logger } from '../../logger.js';

@@ -1,4 +1,4 @@
-import { remit } from '../../answer/replies.js';
+import { remit } from '../../answer/index.js';
 
 /** Short replies the conversation flow gives without the pipeline, the same words on every platform. */
 export const conversationReplies = {

@@ -1,5 +1,4 @@
-import type { Answer } from '../../answer/answer-schema.js';
-import type { Asker } from '../../answer/question.js';
+import type { Answer, Asker } from '../../answer/index.js';
 
 /** A question as a platform parsed it from its event, before the conversation flow. */
 export interface IncomingQuestion {

@@ -1,7 +1,6 @@
 import { App, ExpressReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
-import type { HttpServer } from '../../app/http-server.js';
 import { describeError, ProtocolBotError } from '../../errors.js';
-import type { ChatPlatform, PlatformPorts } from '../conversation/chat-platform.js';
+import type { ChatPlatform, PlatformPorts, PlatformRoutes } from '../conversation/index.js';
 import { acknowledgeAfterListeners } from './acknowledge-after-listeners.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerAnswerActions } from './register-answer-actions.js';
@@ -32,7 +31,7 @@ export interface MountedSlack extends ChatPlatform {
  * the reader of stored Slack questions. The bot token is checked with `auth.test` before this resolves, so a bad
  * token fails at start-up, not at the first question.
  */
-export async function mountSlack(server: HttpServer, ports: PlatformPorts): Promise<MountedSlack> {
+export async function mountSlack(server: PlatformRoutes, ports: PlatformPorts): Promise<MountedSlack> {
   const { config } = ports;
   if (!config.SLACK_BOT_TOKEN) {
     throw new ProtocolBotError('config_invalid', 'SLACK_BOT_TOKEN: required to run the Slack app');

@@ -1,5 +1,5 @@
 import type { App, RespondFn } from '@slack/bolt';
-import type { Actor, CaseRecord } from '../../cases/case-types.js';
+import type { Actor, CaseRecord } from '../../cases/index.js';
 import { describeError, ProtocolBotError } from '../../errors.js';
 import { readAction, replyPrivately } from './register-answer-actions.js';
 import { renderCaseAnswerModal, renderCaseCard, renderCaseDetailsModal } from './render-case-card.js';

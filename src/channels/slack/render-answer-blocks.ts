@@ -1,10 +1,7 @@
 import type { types } from '@slack/bolt';
-import type { Answer, Citation } from '../../answer/answer-schema.js';
-import { clauseReference } from '../../answer/citation-format.js';
-import { formatDueDate } from '../../answer/replies.js';
+import { type Answer, type Citation, clauseReference, formatDueDate } from '../../answer/index.js';
 import type { Clock } from '../../clock.js';
-import type { DocumentMeta } from '../../corpus/document-manifest.js';
-import { documentWarnings } from '../../corpus/document-warnings.js';
+import { type DocumentMeta, documentWarnings } from '../../corpus/index.js';
 import { button, context, sections } from './block-builders.js';
 import { slackActionIds } from './slack-action-ids.js';
 import { askMonitoringOfficerValue, showClauseValue } from './slack-button-values.js';

@@ -1,8 +1,6 @@
 import type { types } from '@slack/bolt';
-import { clauseReference } from '../../answer/citation-format.js';
-import type { Asker } from '../../answer/question.js';
-import { formatDueDate } from '../../answer/replies.js';
-import type { CaseRecord } from '../../cases/case-types.js';
+import { type Asker, clauseReference, formatDueDate } from '../../answer/index.js';
+import type { CaseRecord } from '../../cases/index.js';
 import { button, context, header, sections } from './block-builders.js';
 import type { RenderedMessage } from './render-answer-blocks.js';
 import { caseAnswerInput, caseAnswerViewId, slackActionIds } from './slack-action-ids.js';

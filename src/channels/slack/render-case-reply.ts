@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { CaseRecord } from '../../cases/case-types.js';
+import type { CaseRecord } from '../../cases/index.js';
 import { context, sections } from './block-builders.js';
 import type { RenderedMessage } from './render-answer-blocks.js';
 import { escapeSlackText, toSlackMrkdwn, truncate } from './slack-mrkdwn.js';

@@ -1,9 +1,7 @@
 import type { types } from '@slack/bolt';
-import { clauseReference } from '../../answer/citation-format.js';
+import { clauseReference } from '../../answer/index.js';
 import type { Clock } from '../../clock.js';
-import type { Clause } from '../../corpus/clause.js';
-import type { DocumentMeta } from '../../corpus/document-manifest.js';
-import { documentWarnings } from '../../corpus/document-warnings.js';
+import { type Clause, type DocumentMeta, documentWarnings } from '../../corpus/index.js';
 import { context, header, sections } from './block-builders.js';
 import { escapeSlackText, truncate } from './slack-mrkdwn.js';
 

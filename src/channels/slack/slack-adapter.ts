@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { PlatformPorts } from '../conversation/chat-platform.js';
+import type { PlatformPorts } from '../conversation/index.js';
 
 /** The ports and clients every Slack handler shares, created once by `mountSlack`. */
 export interface SlackAdapter {

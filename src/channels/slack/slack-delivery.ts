@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { InboxEntry } from '../../cases/inbox-store.js';
-import type { ReadyTurn } from '../conversation/conversation-inbox.js';
-import { threadKey } from '../conversation/follow-up-memory.js';
+import type { InboxEntry } from '../../cases/index.js';
+import { type ReadyTurn, threadKey } from '../conversation/index.js';
 import { bestEffort } from './best-effort.js';
 import type { SlackAdapter } from './slack-adapter.js';
 import { cleanSlackMessage } from './slack-message-text.js';

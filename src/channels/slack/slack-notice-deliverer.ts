@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { CaseRecord, Notice, NoticeDeliverer } from '../../cases/case-types.js';
+import type { CaseRecord, Notice, NoticeDeliverer } from '../../cases/index.js';
 import type { Config } from '../../config.js';
 import { describeError, ProtocolBotError } from '../../errors.js';
 import type { Logger } from '../../logger.js';

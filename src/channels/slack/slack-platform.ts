@@ -1,4 +1,4 @@
-import type { ChatPlatformFactory } from '../conversation/chat-platform.js';
+import type { ChatPlatformFactory } from '../conversation/index.js';
 
 /** Slack as `serve` mounts it, when SLACK_BOT_TOKEN is set (Bolt is loaded only then). */
 export const slackPlatform: ChatPlatformFactory = {

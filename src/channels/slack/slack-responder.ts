@@ -1,7 +1,6 @@
-import type { Answer } from '../../answer/answer-schema.js';
+import type { Answer } from '../../answer/index.js';
 import { describeError } from '../../errors.js';
-import { conversationReplies } from '../conversation/conversation-replies.js';
-import type { Responder } from '../conversation/conversation-turn.js';
+import { conversationReplies, type Responder } from '../conversation/index.js';
 import { sections } from './block-builders.js';
 import { type RenderedMessage, renderAnswerBlocks } from './render-answer-blocks.js';
 import type { SlackAdapter } from './slack-adapter.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RegistrationStore } from '../../cases/case-types.js';
+import type { RegistrationStore } from '../../cases/index.js';
 import type { Clock } from '../../clock.js';
 import { ProtocolBotError } from '../../errors.js';
 

@@ -1,9 +1,8 @@
 import { type AuthConfiguration, CloudAdapter, type Request } from '@microsoft/agents-hosting';
 import express from 'express';
-import type { HttpServer } from '../../app/http-server.js';
 import type { Config } from '../../config.js';
 import { describeError, ProtocolBotError } from '../../errors.js';
-import type { ChatPlatform, PlatformPorts } from '../conversation/chat-platform.js';
+import type { ChatPlatform, PlatformPorts, PlatformRoutes } from '../conversation/index.js';
 import { BoundedMap } from './bounded-map.js';
 import type { RetryPolicy } from './connector-retry.js';
 import { MonitoringOfficerRegistry } from './monitoring-officer-registry.js';
@@ -35,7 +34,7 @@ export interface MountTeamsOptions {
  * never when NODE_ENV=production, where mounting fails with `config_invalid`.
  */
 export async function mountTeams(
-  server: HttpServer,
+  server: PlatformRoutes,
   ports: PlatformPorts,
   options: MountTeamsOptions = {},
 ): Promise<ChatPlatform> {

@@ -1,6 +1,5 @@
 import type { AIEntity, ClientCitation } from '@microsoft/agents-activity';
-import type { Answer, Citation } from '../../answer/answer-schema.js';
-import { clauseReference, formatQuote } from '../../answer/citation-format.js';
+import { type Answer, type Citation, clauseReference, formatQuote } from '../../answer/index.js';
 import { askMonitoringOfficerAction } from './card-actions.js';
 
 /** Teams rejects activities over about 28 KB; each outgoing activity is kept under this many bytes of JSON. */

@@ -1,5 +1,5 @@
-import { formatDueDate } from '../../answer/replies.js';
-import type { CaseRecord } from '../../cases/case-types.js';
+import { formatDueDate } from '../../answer/index.js';
+import type { CaseRecord } from '../../cases/index.js';
 import { caseAction, caseAnswerInputId } from './card-actions.js';
 import { citationName, type OutgoingMessage, truncate } from './render-answer-card.js';
 

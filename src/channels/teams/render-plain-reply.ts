@@ -1,5 +1,4 @@
-import type { Answer } from '../../answer/answer-schema.js';
-import { formatDueDate } from '../../answer/replies.js';
+import { type Answer, formatDueDate } from '../../answer/index.js';
 import type { OutgoingMessage } from './render-answer-card.js';
 
 /** Said in a channel or group chat when a sensitive question continues in personal chat. */

@@ -1,4 +1,4 @@
-import type { PlatformPorts } from '../conversation/chat-platform.js';
+import type { PlatformPorts } from '../conversation/index.js';
 import type { BoundedMap } from './bounded-map.js';
 import type { MonitoringOfficerRegistry } from './monitoring-officer-registry.js';
 import type { TeamsMessenger } from './teams-messenger.js';

@@ -1,5 +1,5 @@
 import type { TurnContext } from '@microsoft/agents-hosting';
-import type { Actor } from '../../cases/case-types.js';
+import type { Actor } from '../../cases/index.js';
 import { ProtocolBotError } from '../../errors.js';
 import type { CardAction } from './card-actions.js';
 import type { TeamsActivity } from './teams-activity.js';

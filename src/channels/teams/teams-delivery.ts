@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from '@microsoft/agents-hosting';
 import { z } from 'zod';
-import type { InboxEntry } from '../../cases/inbox-store.js';
-import type { ReadyTurn } from '../conversation/conversation-inbox.js';
-import type { IncomingQuestion } from '../conversation/conversation-turn.js';
+import type { InboxEntry } from '../../cases/index.js';
+import type { IncomingQuestion, ReadyTurn } from '../conversation/index.js';
 import { conversationReferenceSchema } from './monitoring-officer-registry.js';
-import type { TeamsActivity } from './teams-activity.js';
-import { isPublicConversation, tenantOf } from './teams-activity.js';
+import { isPublicConversation, type TeamsActivity, tenantOf } from './teams-activity.js';
 import type { TeamsAdapter } from './teams-adapter.js';
 import { teamsReplyTarget, teamsReplyTargetSchema } from './teams-reply-target.js';
 import { sendInTurn, sendProactively, teamsResponder } from './teams-responder.js';

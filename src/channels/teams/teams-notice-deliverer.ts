@@ -1,4 +1,4 @@
-import type { CaseRecord, Notice, NoticeDeliverer } from '../../cases/case-types.js';
+import type { CaseRecord, Notice, NoticeDeliverer } from '../../cases/index.js';
 import { describeError, ProtocolBotError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { BoundedMap } from './bounded-map.js';

@@ -1,4 +1,4 @@
-import type { ChatPlatformFactory } from '../conversation/chat-platform.js';
+import type { ChatPlatformFactory } from '../conversation/index.js';
 import type { MountTeamsOptions } from './mount-teams.js';
 
 /** Teams at /api/messages on the shared server (the Agents SDK is loaded only when mounted). */

@@ -1,9 +1,8 @@
 import type { TurnContext } from '@microsoft/agents-hosting';
-import type { Answer } from '../../answer/answer-schema.js';
-import { documentWarnings } from '../../corpus/document-warnings.js';
+import type { Answer } from '../../answer/index.js';
+import { documentWarnings } from '../../corpus/index.js';
 import { describeError } from '../../errors.js';
-import { conversationReplies } from '../conversation/conversation-replies.js';
-import type { Responder } from '../conversation/conversation-turn.js';
+import { conversationReplies, type Responder } from '../conversation/index.js';
 import type { StoredConversationReference } from './monitoring-officer-registry.js';
 import { type OutgoingMessage, renderAnswerCard } from './render-answer-card.js';
 import { neutralPublicReply, renderPlainReply } from './render-plain-reply.js';

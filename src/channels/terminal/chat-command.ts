@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
-import { remit } from '../../answer/replies.js';
-import { terminalAsker } from '../../app/commands/ask-command.js';
-import type { CliIo } from '../../app/commands/cli-io.js';
+import { remit } from '../../answer/index.js';
+import type { CliIo } from './cli-io.js';
 import { renderAnswerText } from './render-answer-text.js';
+import { terminalAsker } from './terminal-asker.js';
 import type { TerminalPipeline } from './terminal-pipeline.js';
 
 /**

@@ -1,5 +1,4 @@
-import type { Answer } from '../../answer/answer-schema.js';
-import { clauseReference } from '../../answer/citation-format.js';
+import { type Answer, clauseReference } from '../../answer/index.js';
 
 const decisionLabels: Record<Answer['decision'], string> = {
   answer: 'Answer',

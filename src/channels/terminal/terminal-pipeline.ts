@@ -1,12 +1,9 @@
-import type { Answer } from '../../answer/answer-schema.js';
-import type { AnsweringPipeline } from '../../answer/answering-pipeline.js';
-import type { Question } from '../../answer/question.js';
-import type { QuestionLog } from '../../cases/case-types.js';
+import type { Answer, AnsweringPipeline, Question } from '../../answer/index.js';
+import type { QuestionLog } from '../../cases/index.js';
 import type { Clock } from '../../clock.js';
 import { describeError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import { createConversationFlow } from '../conversation/conversation-flow.js';
-import type { Responder } from '../conversation/conversation-turn.js';
+import { createConversationFlow, type Responder } from '../conversation/index.js';
 
 /** What the terminal uses: the pipeline, the question log, and the notices a CLI-only install delivers itself. */
 export interface TerminalPorts {
