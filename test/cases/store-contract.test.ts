@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { HandoffRuntime } from '../../src/cases/open-handoff.js';
 import { redactForPublic, withheldText } from '../../src/cases/redact-for-public.js';
+import { ProtocolBotError } from '../../src/errors.js';
 import { bullyingRequest, movableClock, responseTimesClause } from './handoff-test-kit.js';
 import { storeKinds, useStoreBackend } from './store-backends.js';
 
@@ -396,5 +397,75 @@ describe.each(storeKinds)('%s store: redactForPublic', (kind) => {
     const plain = await handoff.cases.openCase(bullyingRequest({ eventId: 'p', sensitive: false }));
     const kept = redactForPublic(await handoff.cases.get(plain.reference));
     expect(kept.question).toContain('shouting');
+  });
+});
+
+describe.each(storeKinds)('%s store: notice and inbox life cycles', (kind) => {
+  const backend = useStoreBackend(kind);
+
+  it('delivers, retries with backoff and gives up on notices, recording each step in the case history', async () => {
+    const clock = movableClock('2026-11-27T19:45:00Z');
+    const handoff = await backend.open({
+      clock,
+      noticePlatforms: ['slack'],
+      dispatcher: { baseDelayMs: 1_000, maxAttempts: 2 },
+    });
+    const outcomes = ['fail', 'deliver', 'fail', 'fail'];
+    const sent: number[] = [];
+    handoff.dispatcher.register({
+      platform: 'slack',
+      async deliver(notice) {
+        if (outcomes.shift() === 'fail') {
+          throw new ProtocolBotError('delivery_failed', 'Slack answered 503', { retryable: true });
+        }
+        sent.push(notice.id);
+      },
+    });
+    const first = await handoff.cases.openCase(bullyingRequest({ eventId: 'first' }));
+    expect(await handoff.dispatcher.drainOnce()).toBe(0);
+    expect(await handoff.dispatcher.drainOnce()).toBe(0); // not due until the backoff has passed
+    clock.advance(1_000);
+    expect(await handoff.dispatcher.drainOnce()).toBe(1);
+    expect(await handoff.dispatcher.drainOnce()).toBe(0);
+    const second = await handoff.cases.openCase(bullyingRequest({ eventId: 'second' }));
+    await handoff.dispatcher.drainOnce();
+    clock.advance(1_000);
+    await handoff.dispatcher.drainOnce();
+    const kinds = async (reference: string) =>
+      (await handoff.cases.history(reference)).map((event) => event.kind);
+    expect(await kinds(first.reference)).toEqual(['opened', 'notice_queued', 'notice_delivered']);
+    expect(await kinds(second.reference)).toEqual(['opened', 'notice_queued', 'notice_failed']);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('renews, retries, gives up on and purges inbox deliveries', async () => {
+    const clock = movableClock('2026-11-27T19:45:00Z');
+    const handoff = await backend.open({ clock });
+    const lease = { workerId: 'replica-a', leaseMs: 30_000 };
+    const item = (deliveryId: string) => ({
+      platform: 'teams',
+      deliveryId,
+      payload: { text: 'Can officers attend political group meetings?' },
+      replyTo: { conversation: 'a:1' },
+      receivedAt: clock.now(),
+    });
+    const { entry } = await handoff.inbox.accept(item('conversation:1'), lease);
+    expect(await handoff.inbox.renewLease(entry.id, lease)).toBe(true);
+    expect(await handoff.inbox.renewLease(entry.id, { ...lease, workerId: 'replica-b' })).toBe(false);
+    await handoff.inbox.markFailed(entry.id, lease.workerId, {
+      error: 'connector 502',
+      retryAt: new Date(clock.now().getTime() + 5_000),
+    });
+    expect(await handoff.inbox.claimBatch(lease, 10, ['teams'])).toEqual([]);
+    clock.advance(5_000);
+    const [again] = await handoff.inbox.claimBatch(lease, 10, ['teams']);
+    expect(again).toMatchObject({ deliveryId: 'conversation:1', attempts: 2, lastError: 'connector 502' });
+    await handoff.inbox.markFailed(entry.id, lease.workerId, { error: 'connector 403' });
+    expect(await handoff.inbox.pendingCount()).toBe(0);
+    const done = await handoff.inbox.accept(item('conversation:2'), lease);
+    await handoff.inbox.markDone(done.entry.id);
+    clock.advance(86_400_000);
+    expect(await handoff.inbox.purgeFinished(new Date(clock.now().getTime() - 3_600_000))).toBe(2);
+    expect((await handoff.inbox.accept(item('conversation:2'))).fresh).toBe(true);
   });
 });
