@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -26,6 +26,8 @@ interface Replica {
 }
 
 let cluster: PostgresCluster;
+/** The index, built once and copied into each replica's DATA_DIR (as replicas started from one image have it). */
+let builtIndex: string;
 let stub: StubSlackApi;
 const folders: string[] = [];
 const replicas: Replica[] = [];
@@ -36,6 +38,12 @@ function tempFolder(): string {
   return folder;
 }
 
+function copyOfIndex(): string {
+  const folder = tempFolder();
+  cpSync(builtIndex, folder, { recursive: true });
+  return folder;
+}
+
 /** Starts `serve` as one replica on `databaseUrl`; resolves once it listens. */
 function startReplica(name: string, databaseUrl: string, env: Record<string, string> = {}): Promise<Replica> {
   const logs: Array<Record<string, unknown>> = [];
@@ -43,7 +51,7 @@ function startReplica(name: string, databaseUrl: string, env: Record<string, str
     env: {
       PATH: process.env.PATH,
       PORT: '0',
-      DATA_DIR: tempFolder(),
+      DATA_DIR: copyOfIndex(),
       DATABASE_URL: databaseUrl,
       CORPUS_DIR: path.resolve('corpus'),
       LOG_LEVEL: 'info',
@@ -129,7 +137,19 @@ async function until(condition: () => Promise<boolean>, timeoutMs: number): Prom
 }
 
 beforeAll(async () => {
-  [cluster, stub] = await Promise.all([startPostgresCluster(), startStubSlackApi({ botUserId })]);
+  builtIndex = tempFolder();
+  [cluster, stub] = await Promise.all([
+    startPostgresCluster(),
+    startStubSlackApi({ botUserId }),
+    run(process.execPath, ['bin/protocol-bot.js', 'index'], {
+      env: {
+        PATH: process.env.PATH,
+        DATA_DIR: builtIndex,
+        CORPUS_DIR: path.resolve('corpus'),
+        LOG_LEVEL: 'error',
+      },
+    }),
+  ]);
 }, 60_000);
 
 afterEach(async () => {
