@@ -67,6 +67,8 @@ export const configSchema = z.object({
   OPENAI_MODEL: optionalText,
   /** Embedding model; setting it replaces the offline embedder. */
   OPENAI_EMBEDDING_MODEL: optionalText,
+  /** Offline dense embedder: the pre-trained sentence encoder (default) or TF-IDF/SVD fitted on the corpus. */
+  DENSE_EMBEDDER: z.enum(['encoder', 'tfidf']).default('encoder'),
   /** Per-call timeout for the model, in milliseconds. */
   OPENAI_TIMEOUT_MS: positiveInt(20_000),
   /** Retries for retryable model errors (429, 5xx). */

@@ -14,6 +14,7 @@ export type ProtocolBotErrorCode =
   | 'case_invalid_transition'
   | 'case_forbidden'
   | 'store_unavailable'
+  | 'inbox_unavailable'
   | 'delivery_failed'
   | 'llm_failed'
   | 'llm_timeout'

@@ -21,14 +21,21 @@ export async function run(context: BenchContext): Promise<BenchRow[]> {
   const clauses = parseCorpus(documents);
   const questions = retrievalQuestions.map((entry) => entry.question);
   const queries = [...questions, ...questions, ...syntheticQueries(clauses, 150)];
-  const rows = await benchRetrieval({
-    section: title,
-    documents,
-    clauses,
-    queries,
-    questions: retrievalQuestions,
-    progress: context.progress,
-  });
+  const rows: BenchRow[] = [];
+  // Side by side: the sentence encoder (default) and the TF-IDF/SVD embedder it replaced; BM25F rows come with each.
+  for (const dense of ['encoder', 'tfidf'] as const) {
+    rows.push(
+      ...(await benchRetrieval({
+        section: title,
+        documents,
+        clauses,
+        queries,
+        questions: retrievalQuestions,
+        dense,
+        progress: context.progress,
+      })),
+    );
+  }
   context.progress(`${title}: cold open in a new process…`);
   const cold = coldOpen(config.CORPUS_DIR);
   rows.push({

@@ -22,6 +22,7 @@ export async function run(context: BenchContext): Promise<BenchRow[]> {
     documents,
     clauses,
     queries,
+    dense: 'tfidf',
     progress: context.progress,
   });
 }

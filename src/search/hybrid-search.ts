@@ -12,14 +12,19 @@ import {
 } from './text/synonym-expansion.js';
 import { terms } from './text/tokenizer.js';
 
-/** How lexical and dense evidence are combined. */
-export type FusionMethod = 'blend' | 'rrf' | 'lexical' | 'dense';
+/**
+ * How lexical and dense evidence are combined: `blend` mixes min–max-normalised scores, `zscore` mixes z-scores
+ * (each signal's mean and spread over the candidates), `rrf` sums reciprocal ranks.
+ */
+export type FusionMethod = 'blend' | 'zscore' | 'rrf' | 'lexical' | 'dense';
 
 /** Ranking settings; the defaults were chosen on the retrieval check in `test/search/` (README, "Retrieval"). */
 export interface RankingSettings {
   fusion: FusionMethod;
-  /** Share of the min–max-normalised lexical score in a blend (the rest is dense). */
+  /** Share of the lexical score in a blend or z-score fusion (the rest is dense). */
   lexicalShare: number;
+  /** Score a clause's dense similarity as the better of the whole clause and its best sentence (when indexed). */
+  bestSentence: boolean;
   /** Reciprocal-rank-fusion constant. */
   rrfConstant: number;
   /** Score multiplier 1 + boost × (share of the query's own terms found in the heading path). */
@@ -46,8 +51,9 @@ export interface RankingSettings {
 
 /** Default ranking. */
 export const defaultRankingSettings: RankingSettings = {
-  fusion: 'blend',
-  lexicalShare: 0.85,
+  fusion: 'zscore',
+  lexicalShare: 0.7,
+  bestSentence: true,
   rrfConstant: 60,
   headingBoost: 0.2,
   candidates: 50,
@@ -57,6 +63,12 @@ export const defaultRankingSettings: RankingSettings = {
   documentBoost: 0.15,
   referenceBonus: 1,
 };
+
+/** Unit vectors of clauses' sentences: those of clause c are rows offsets[c] … offsets[c+1] − 1 of `vectors`. */
+export interface SentenceVectors {
+  offsets: Int32Array;
+  vectors: Float32Array;
+}
 
 /** Turns a query into a unit vector of the index's dimension (zero vector when nothing is known). */
 export type QueryEmbedder = (query: string) => Float32Array | Promise<Float32Array>;
@@ -70,6 +82,8 @@ export interface HybridSearchParts {
   vectors: Float32Array;
   dimension: number;
   store: HnswVectorStore;
+  /** Per-sentence vectors (sentence encoder indexes only). */
+  sentences?: SentenceVectors;
   embedQuery: QueryEmbedder;
   settings?: Partial<RankingSettings>;
 }
@@ -141,10 +155,11 @@ export class HybridSearch implements Retriever {
     if (useDense) for (const match of store.search(queryVector, depth)) candidates.add(match.label);
     if (candidates.size === 0) return [];
 
+    const sentences = settings.bestSentence ? this.parts.sentences : undefined;
     const scored = [...candidates].map((doc) => ({
       doc,
       lexical: lexicalResult.scoreOf(doc),
-      dense: useDense ? dot(queryVector, vectors, doc * dimension, dimension) : 0,
+      dense: useDense ? denseSimilarity(queryVector, vectors, dimension, doc, sentences) : 0,
       score: 0,
     }));
     fuse(scored, settings, useDense);
@@ -296,6 +311,20 @@ function fuse(candidates: Candidate[], settings: RankingSettings, useDense: bool
     }
     return;
   }
+  if (method === 'zscore') {
+    const lexicalSpread = spread(candidates.map((candidate) => candidate.lexical));
+    const denseSpread = spread(candidates.map((candidate) => candidate.dense));
+    for (const candidate of candidates) {
+      candidate.score =
+        settings.lexicalShare * standardise(candidate.lexical, lexicalSpread) +
+        (1 - settings.lexicalShare) * standardise(candidate.dense, denseSpread);
+    }
+    // Onto 0..1 through the logistic function, so the multiplicative nudges that follow (heading, stub, cover,
+    // document) keep their sense and a fixed bonus (a quoted clause number) weighs the same in every query; a
+    // min–max rescale instead would stretch every query's spread to the full range and swamp that bonus.
+    for (const candidate of candidates) candidate.score = 1 / (1 + Math.exp(-candidate.score));
+    return;
+  }
   const lexicalRange = range(candidates.map((candidate) => candidate.lexical));
   const denseRange = range(candidates.map((candidate) => candidate.dense));
   for (const candidate of candidates) {
@@ -325,6 +354,35 @@ function range(values: readonly number[]): { low: number; high: number } {
 
 function scale(value: number, { low, high }: { low: number; high: number }): number {
   return high > low ? (value - low) / (high - low) : 0;
+}
+
+function spread(values: readonly number[]): { mean: number; deviation: number } {
+  const mean = values.reduce((total, value) => total + value, 0) / Math.max(1, values.length);
+  const variance =
+    values.reduce((total, value) => total + (value - mean) ** 2, 0) / Math.max(1, values.length);
+  return { mean, deviation: Math.sqrt(variance) };
+}
+
+function standardise(value: number, { mean, deviation }: { mean: number; deviation: number }): number {
+  return deviation > 0 ? (value - mean) / deviation : 0;
+}
+
+/** Cosine of the query with the clause, or with its best sentence when that is closer and sentences are given. */
+function denseSimilarity(
+  query: Float32Array,
+  vectors: Float32Array,
+  dimension: number,
+  doc: number,
+  sentences: SentenceVectors | undefined,
+): number {
+  let best = dot(query, vectors, doc * dimension, dimension);
+  if (sentences) {
+    const end = sentences.offsets[doc + 1] ?? 0;
+    for (let sentence = sentences.offsets[doc] ?? 0; sentence < end; sentence++) {
+      best = Math.max(best, dot(query, sentences.vectors, sentence * dimension, dimension));
+    }
+  }
+  return best;
 }
 
 function isZero(vector: Float32Array): boolean {

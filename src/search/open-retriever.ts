@@ -6,6 +6,7 @@ import { describeError, ProtocolBotError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { Bm25Index, type LexicalFields } from './bm25-index.js';
 import { clauseViews } from './clause-fields.js';
+import { clauseSentences } from './clause-sentences.js';
 import {
   normalise,
   type OfflineEmbedderOptions,
@@ -14,7 +15,13 @@ import {
   offlineEmbedderVersion,
 } from './embed/offline-embeddings.js';
 import { createRemoteEmbeddings, type RemoteEmbedder, remoteBatchSize } from './embed/remote-embeddings.js';
-import { HybridSearch, type QueryEmbedder, type RankingSettings } from './hybrid-search.js';
+import { SentenceEncoderEmbeddings } from './embed/sentence-encoder-embeddings.js';
+import {
+  HybridSearch,
+  type QueryEmbedder,
+  type RankingSettings,
+  type SentenceVectors,
+} from './hybrid-search.js';
 import {
   float32Bytes,
   float32FromBytes,
@@ -44,7 +51,12 @@ export interface RetrieverStats {
 }
 
 /** A retriever with the figures of how it was opened. */
-export type OpenedRetriever = HybridSearch & { stats: RetrieverStats; folder: string };
+export type OpenedRetriever = HybridSearch & {
+  stats: RetrieverStats;
+  folder: string;
+  /** Loads the query embedder's model now rather than on the first question (answer threads call it). */
+  warmUp(): Promise<void>;
+};
 
 /** Options of {@link openRetriever}. */
 export interface OpenRetrieverOptions {
@@ -60,13 +72,25 @@ export interface OpenRetrieverOptions {
   ranking?: Partial<RankingSettings>;
   /** Override offline embedder settings (evaluation, benchmarks); part of the index key. */
   embedder?: Partial<OfflineEmbedderOptions>;
+  /** The dense embedder when no remote one is configured (default: `DENSE_EMBEDDER`); part of the index key. */
+  dense?: DenseEmbedderName;
+  /** The sentence encoder's vector cache folder; `null` encodes everything afresh (benchmarks of the build). */
+  encoderCacheDir?: string | null;
 }
+
+/** The offline dense embedders: the pre-trained sentence encoder, or TF-IDF/SVD fitted on the corpus. */
+export type DenseEmbedderName = 'encoder' | 'tfidf';
+
+/** Bump when what the encoder embeds (clause views, sentence splitting) changes, so indexes rebuild. */
+const encoderViewsVersion = 's1';
 
 /**
  * Opens the retrieval index for this corpus: loads it from `DATA_DIR/index/<key>/` when a valid copy exists (the
  * key hashes the documents, their texts, the parsed clauses and the embedder's identity), otherwise builds and
  * writes it atomically. A damaged or truncated index is logged and rebuilt, never fatal. The embedder is
- * `OpenAIEmbeddings`/`AzureOpenAIEmbeddings` when an embedding model is configured, else the offline one.
+ * `OpenAIEmbeddings`/`AzureOpenAIEmbeddings` when an embedding model is configured, else the pre-trained sentence
+ * encoder (or, with `DENSE_EMBEDDER=tfidf`, the TF-IDF/SVD one). The encoder's files are checked here, so a missing
+ * one fails start-up; the model itself loads only to build the index or embed the first question.
  */
 export async function openRetriever(options: OpenRetrieverOptions): Promise<OpenedRetriever> {
   const { config, logger, documents, clauses } = options;
@@ -75,9 +99,17 @@ export async function openRetriever(options: OpenRetrieverOptions): Promise<Open
     throw new ProtocolBotError('index_build_failed', 'The corpus produced no clauses; nothing to index');
   }
   const remote = await createRemoteEmbeddings(config);
+  const dense = options.dense ?? config.DENSE_EMBEDDER;
+  const encoder =
+    !remote && dense === 'encoder'
+      ? new SentenceEncoderEmbeddings({ cacheDir: options.encoderCacheDir })
+      : null;
+  if (encoder) await encoder.check();
   const identity =
     remote?.identity ??
-    `offline:${offlineEmbedderVersion}${options.embedder ? `:${sha256(JSON.stringify(options.embedder)).slice(0, 12)}` : ''}`;
+    (encoder
+      ? `${encoder.identity}:${encoderViewsVersion}`
+      : `offline:${offlineEmbedderVersion}${options.embedder ? `:${sha256(JSON.stringify(options.embedder)).slice(0, 12)}` : ''}`);
   const key = indexKey(documents, clauses, identity);
   const folder = indexFolder(config.DATA_DIR, key);
   const documentMap = new Map<string, DocumentMeta>(
@@ -91,7 +123,7 @@ export async function openRetriever(options: OpenRetrieverOptions): Promise<Open
       logger.info('No retrieval index for this corpus yet; building one', { folder });
     } else {
       try {
-        loaded = loadVectors(folder, key, clauses.length, identity);
+        loaded = loadVectors(folder, key, clauses.length, identity, encoder !== null);
       } catch (error) {
         logger.warn('Retrieval index unreadable; rebuilding it', { folder, error: describeError(error) });
       }
@@ -103,7 +135,9 @@ export async function openRetriever(options: OpenRetrieverOptions): Promise<Open
       embedderOptions: options.embedder,
       lexicalFields: views.lexical,
       views: views.embedding,
+      clauseTexts: clauses.map((clause) => clause.text),
       remote,
+      encoder,
       identity,
       key,
       folder,
@@ -114,7 +148,7 @@ export async function openRetriever(options: OpenRetrieverOptions): Promise<Open
   }
   const { lexical } = loaded;
   const dimension = loaded.dimension;
-  const embedQuery = queryEmbedder(loaded.offline, remote, dimension, logger);
+  const embedQuery = queryEmbedder(loaded.offline, remote ?? encoder, dimension, logger);
   const search = new HybridSearch({
     clauses,
     documents: documentMap,
@@ -122,6 +156,7 @@ export async function openRetriever(options: OpenRetrieverOptions): Promise<Open
     vectors: loaded.vectors,
     dimension,
     store: loaded.store,
+    sentences: loaded.sentences,
     embedQuery,
     settings: options.ranking,
   });
@@ -132,7 +167,10 @@ export async function openRetriever(options: OpenRetrieverOptions): Promise<Open
     dimension,
   };
   logger.debug('Retrieval index ready', { ...stats, folder });
-  return Object.assign(search, { stats, folder });
+  const warmUp = async () => {
+    await encoder?.load();
+  };
+  return Object.assign(search, { stats, folder, warmUp });
 }
 
 /**
@@ -162,9 +200,16 @@ interface LoadedVectors {
   dimension: number;
   store: HnswVectorStore;
   offline: OfflineEmbeddings | null;
+  sentences?: SentenceVectors;
 }
 
-function loadVectors(folder: string, key: string, clauseCount: number, identity: string): LoadedVectors {
+function loadVectors(
+  folder: string,
+  key: string,
+  clauseCount: number,
+  identity: string,
+  withSentences: boolean,
+): LoadedVectors {
   const contents = readIndexFolder(folder, key);
   const { meta } = contents;
   if (meta.embedder !== identity || meta.clauses !== clauseCount) {
@@ -205,14 +250,41 @@ function loadVectors(folder: string, key: string, clauseCount: number, identity:
     );
   }
   const lexical = loadLexical(contents, clauseCount);
-  return { lexical, vectors, dimension: meta.dimension, store, offline };
+  const sentences = withSentences ? loadSentences(contents, clauseCount, meta.dimension) : undefined;
+  return { lexical, vectors, dimension: meta.dimension, store, offline, sentences };
+}
+
+/** Restores the per-sentence vectors (checksums already verified); offsets[c]..offsets[c+1] are clause c's. */
+function loadSentences(
+  contents: IndexFolderContents,
+  clauseCount: number,
+  dimension: number,
+): SentenceVectors {
+  const offsets = int32FromBytes(
+    contents.read(indexFileNames.sentenceOffsets),
+    indexFileNames.sentenceOffsets,
+  );
+  const vectors = float32FromBytes(
+    contents.read(indexFileNames.sentenceVectors),
+    indexFileNames.sentenceVectors,
+  );
+  if (offsets.length !== clauseCount + 1 || vectors.length !== (offsets[clauseCount] ?? -1) * dimension) {
+    throw new ProtocolBotError(
+      'index_corrupt',
+      `${contents.pathOf(indexFileNames.sentenceOffsets)}: sentence vectors do not match ${clauseCount} clauses`,
+    );
+  }
+  return { offsets, vectors };
 }
 
 async function buildVectors(options: {
   embedderOptions: Partial<OfflineEmbedderOptions> | undefined;
   lexicalFields: LexicalFields[];
   views: string[];
+  /** Each clause's own text, split into sentences for the encoder. */
+  clauseTexts: string[];
   remote: RemoteEmbedder | null;
+  encoder: SentenceEncoderEmbeddings | null;
   identity: string;
   key: string;
   folder: string;
@@ -225,10 +297,20 @@ async function buildVectors(options: {
   let vectors: Float32Array;
   let dimension: number;
   let offline: OfflineEmbeddings | null = null;
+  let sentences: SentenceVectors | undefined;
   const files: Record<string, Uint8Array | string> = {};
   if (remote) {
     progress(`Embedding ${views.length} clauses with ${remote.identity}…`);
     ({ vectors, dimension } = await embedRemotely(remote.embeddings, views, progress));
+  } else if (options.encoder) {
+    ({ vectors, sentences } = await embedWithEncoder(options.encoder, views, options.clauseTexts, progress));
+    dimension = options.encoder.dimension;
+    files[indexFileNames.sentenceVectors] = float32Bytes(sentences.vectors);
+    files[indexFileNames.sentenceOffsets] = new Uint8Array(
+      sentences.offsets.buffer,
+      sentences.offsets.byteOffset,
+      sentences.offsets.byteLength,
+    );
   } else {
     progress(`Fitting the offline embedder on ${views.length} clauses…`);
     const fitted = OfflineEmbeddings.fit(views, options.embedderOptions, progress);
@@ -277,7 +359,40 @@ async function buildVectors(options: {
     dimension,
     embedder: options.identity,
   });
-  return { lexical, vectors, dimension, store, offline };
+  return { lexical, vectors, dimension, store, offline, sentences };
+}
+
+/**
+ * Embeds every clause view, then every sentence of clauses with more than one, with the sentence encoder (through
+ * its vector cache). The sentence vectors let a clause be scored by its best sentence as well as as a whole.
+ */
+async function embedWithEncoder(
+  encoder: SentenceEncoderEmbeddings,
+  views: readonly string[],
+  clauseTexts: readonly string[],
+  progress: (message: string) => void,
+): Promise<{ vectors: Float32Array; sentences: SentenceVectors }> {
+  const offsets = new Int32Array(clauseTexts.length + 1);
+  const sentenceTexts: string[] = [];
+  clauseTexts.forEach((text, clause) => {
+    sentenceTexts.push(...clauseSentences(text));
+    offsets[clause + 1] = sentenceTexts.length;
+  });
+  progress(`Encoding ${views.length} clauses and ${sentenceTexts.length} of their sentences…`);
+  const all = await encoder.embedCached([...views, ...sentenceTexts], (encoded, toEncode) =>
+    progress(`Encoded ${encoded}/${toEncode} texts not in the encoder's cache`),
+  );
+  const flatten = (vectors: Float32Array[]) => {
+    const flat = new Float32Array(vectors.length * encoder.dimension);
+    vectors.forEach((vector, index) => {
+      flat.set(vector, index * encoder.dimension);
+    });
+    return flat;
+  };
+  return {
+    vectors: flatten(all.slice(0, views.length)),
+    sentences: { offsets, vectors: flatten(all.slice(views.length)) },
+  };
 }
 
 const lexicalTermsSchema = z.object({ size: z.number().int().nonnegative(), terms: z.array(z.string()) });
@@ -363,12 +478,13 @@ async function embedRemotely(
  */
 function queryEmbedder(
   offline: OfflineEmbeddings | null,
-  remote: RemoteEmbedder | null,
+  other: RemoteEmbedder | SentenceEncoderEmbeddings | null,
   dimension: number,
   logger: Logger,
 ): QueryEmbedder {
   if (offline) return (query) => offline.embedVector(query);
-  const embeddings = (remote as RemoteEmbedder).embeddings;
+  const embeddings =
+    other instanceof SentenceEncoderEmbeddings ? other : (other as RemoteEmbedder).embeddings;
   return async (query) => {
     try {
       const vector = await embeddings.embedQuery(query);

@@ -1,6 +1,9 @@
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { migrations } from '../../src/cases/migrations.js';
 import {
   blockText,
   botUserId,
@@ -77,5 +80,41 @@ describe('Slack app in Socket Mode', () => {
       ),
     );
     expect(blockText(reply.params.blocks)).toMatch(/two working days/);
+  });
+
+  it('leaves an envelope unacknowledged while the inbox cannot store its question, so Slack sends it again', async () => {
+    const intruder = new Database(path.join(app.runtime.config.DATA_DIR, 'cases.db'));
+    try {
+      intruder.exec('DROP TABLE inbox');
+      const event = mention({
+        user: 'U0SOCKET2',
+        text: 'Who is the Head of Paid Service?',
+        channel: 'C0SOCKET2',
+      });
+      const envelope = (id: string, attempt: number) =>
+        JSON.stringify({
+          envelope_id: id,
+          type: 'events_api',
+          accepts_response_payload: false,
+          retry_attempt: attempt,
+          retry_reason: attempt === 0 ? '' : 'timeout',
+          payload: eventCallback(event, 'EvSocketOutage'),
+        });
+      connection?.send(envelope('envelope-2', 0));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const acked = (id: string) =>
+        received.some((message) => (message as { envelope_id?: string }).envelope_id === id);
+      expect(acked('envelope-2')).toBe(false);
+
+      intruder.exec(migrations.find((step) => step.version === 2)?.sql ?? '');
+      connection?.send(envelope('envelope-3', 1));
+      await stub.waitFor(() => acked('envelope-3'));
+      const reply = await stub.waitFor((calls) =>
+        calls.find((call) => call.method === 'chat.postMessage' && call.params.channel === 'C0SOCKET2'),
+      );
+      expect(reply.params.thread_ts).toBe(event.ts);
+    } finally {
+      intruder.close();
+    }
   });
 });

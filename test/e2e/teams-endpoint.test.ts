@@ -1,4 +1,7 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrations } from '../../src/cases/migrations.js';
 import { askMonitoringOfficerAction, caseAction } from '../../src/channels/teams/card-actions.js';
 import { neutralPublicReply } from '../../src/channels/teams/render-plain-reply.js';
 import {
@@ -168,6 +171,32 @@ describe('the durable inbox', () => {
     await bot.post(activity);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(repliesTo(activity.conversation.id)).toHaveLength(1);
+  });
+});
+
+describe('the durable inbox when it cannot store', () => {
+  it('answers 500 rather than 200, so Teams delivers the activity again, and answers the redelivery', async () => {
+    const asker = { ...officer, id: '29:1officer-outage', aadObjectId: 'aad-officer-outage' };
+    const activity = personalMessage(
+      bot.connector.url,
+      'Can officers attend political group meetings?',
+      asker,
+    );
+    const intruder = new Database(path.join(bot.dataDir, 'cases.db'));
+    try {
+      intruder.exec('DROP TABLE inbox');
+      expect((await bot.post(activity)).status).toBe(500);
+      expect(repliesTo(activity.conversation.id)).toHaveLength(0);
+      intruder.exec(migrations.find((step) => step.version === 2)?.sql ?? '');
+    } finally {
+      intruder.close();
+    }
+    expect((await bot.post(activity)).status).toBe(200);
+    const [reply] = await bot.connector.waitFor(() => {
+      const calls = repliesTo(activity.conversation.id);
+      return calls.length > 0 && calls;
+    });
+    expect(reply?.replyToId).toBe(activity.id);
   });
 });
 

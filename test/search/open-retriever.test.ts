@@ -21,7 +21,10 @@ describe('openRetriever', () => {
   });
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  const open = (clauses = fixtureClauses(), extra: { rebuild?: boolean } = {}) => {
+  const open = (
+    clauses = fixtureClauses(),
+    extra: { rebuild?: boolean; dense?: 'encoder' | 'tfidf' } = {},
+  ) => {
     const { logger, lines } = recordingLogger();
     const progress: string[] = [];
     const config = loadConfig({ DATA_DIR: dataDir });
@@ -39,9 +42,11 @@ describe('openRetriever', () => {
   it('builds on first open, then loads from disk without rebuilding', async () => {
     const first = await open();
     expect(first.retriever.stats).toMatchObject({ built: true, clauses: 10 });
-    expect(first.progress.some((line) => line.startsWith('Fitting the offline embedder'))).toBe(true);
+    expect(first.progress.some((line) => line.startsWith('Encoding 10 clauses'))).toBe(true);
     const files = readdirSync(first.retriever.folder);
-    expect(files.sort()).toEqual(Object.values(indexFileNames).sort());
+    const { embedderState, embedderWeights, ...encoderFiles } = indexFileNames;
+    expect(files.sort()).toEqual(Object.values(encoderFiles).sort());
+    expect(first.retriever.stats.dimension).toBe(512);
 
     const second = await open();
     expect(second.retriever.stats.built).toBe(false);
@@ -100,11 +105,26 @@ describe('openRetriever', () => {
     expect(second.lines.some((line) => line.level === 'warn')).toBe(true);
   });
 
-  it('rebuilds when the embedder weights are altered', async () => {
+  it('rebuilds when the sentence vectors are altered', async () => {
     const first = await open();
+    const sentences = path.join(first.retriever.folder, indexFileNames.sentenceVectors);
+    writeFileSync(sentences, Buffer.alloc(statSync(sentences).size + 4, 1));
+    expect((await open()).retriever.stats.built).toBe(true);
+  });
+
+  it('with DENSE_EMBEDDER=tfidf fits the TF-IDF/SVD embedder into its own index, and rebuilds when its weights are altered', async () => {
+    const encoder = await open();
+    const first = await open(fixtureClauses(), { dense: 'tfidf' });
+    expect(first.retriever.stats.built).toBe(true);
+    expect(first.retriever.folder).not.toBe(encoder.retriever.folder);
+    expect(first.progress.some((line) => line.startsWith('Fitting the offline embedder'))).toBe(true);
+    expect(readdirSync(first.retriever.folder)).toContain(indexFileNames.embedderWeights);
+    expect(first.retriever.stats.dimension).toBeLessThan(512);
+    const [top] = await first.retriever.search('how quickly must an officer reply to a councillor email', 1);
+    expect(top?.clause.id).toBe('6.2');
     const weights = path.join(first.retriever.folder, indexFileNames.embedderWeights);
     writeFileSync(weights, Buffer.alloc(statSync(weights).size, 1));
-    expect((await open()).retriever.stats.built).toBe(true);
+    expect((await open(fixtureClauses(), { dense: 'tfidf' })).retriever.stats.built).toBe(true);
   });
 
   it('builds a new index for a changed corpus and removes the old one', async () => {

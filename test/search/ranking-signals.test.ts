@@ -40,8 +40,11 @@ describe('ranking signals', () => {
   });
 
   it('does not read a date as a clause number', async () => {
-    const dotted = await shipped.current.search('Standards committee meeting on 18.12.2023', 3);
-    const spaced = await shipped.current.search('Standards committee meeting on 18 12 2023', 3);
+    // Lexically the two spellings are the same words, so only a clause-number bonus could part them; the sentence
+    // encoder reads the raw text and may order them differently, so it is left out of this comparison.
+    const lexical = { fusion: 'lexical' } as const;
+    const dotted = await shipped.current.search('Standards committee meeting on 18.12.2023', 3, lexical);
+    const spaced = await shipped.current.search('Standards committee meeting on 18 12 2023', 3, lexical);
     expect(dotted.map(cite)).toEqual(spaced.map(cite));
   });
 });

@@ -5,9 +5,10 @@ import { useShippedRetriever } from './shipped-retriever.js';
 
 /**
  * The retrieval check on the shipped corpus: 25 realistic questions, BM25-only vs dense-only vs the hybrid default.
- * Figures when the defaults were chosen (README, "Retrieval"): BM25F 0.88 / 1.00, dense 0.52 / 0.84, hybrid blend
- * 0.80 / 1.00, reciprocal-rank fusion 0.68 / 0.92 (hit@1 / hit@3). The floors sit below those so that honest
- * tuning passes and a real regression fails.
+ * Figures with the sentence encoder (README, "Retrieval"): BM25F 0.84 / 1.00, encoder alone 0.36 / 0.68, z-score
+ * fusion (the default) 0.76 / 1.00, min–max blend 0.80 / 1.00, reciprocal-rank fusion 0.80 / 1.00 (hit@1 / hit@3);
+ * with the TF-IDF/SVD embedder instead, blend 0.72 / 1.00 and dense alone 0.52 / 0.84. The floors sit below those
+ * so that honest tuning passes and a real regression fails.
  */
 describe('retrieval on the shipped corpus', () => {
   const shipped = useShippedRetriever('retrieval-quality-');
@@ -45,10 +46,13 @@ describe('retrieval on the shipped corpus', () => {
     expect(top?.coverage ?? 0).toBeLessThan(0.34);
   });
 
-  it('answers in well under 10 ms per question in-process', async () => {
+  it('answers in under 150 ms per question in-process, the sentence encoder included', async () => {
+    await shipped.current.search('warm-up', 5);
     const started = performance.now();
     for (const { question } of retrievalQuestions) await shipped.current.search(question, 5);
-    expect((performance.now() - started) / retrievalQuestions.length).toBeLessThan(10);
+    // The target is a p95 of 40 ms on a quiet machine (npm run bench). Beside other test files on two shared cores
+    // the mean has reached 80 ms; 150 still catches the slips that matter (a model load or a full scan per query).
+    expect((performance.now() - started) / retrievalQuestions.length).toBeLessThan(150);
   });
 
   it('knows corpus vocabulary and not invented words', () => {

@@ -33,6 +33,8 @@ async function serve(port: NonNullable<typeof parentPort>, data: PipelineThreadD
   lowerThisThreadsPriority(logger);
   try {
     const retriever = await openCorpusIndex({ config: data.config, logger });
+    // Load the query encoder before saying ready, so the first question does not wait for it.
+    await retriever.warmUp();
     const { pipeline } = await assemblePipeline({
       config: data.config,
       logger,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { InboxEntry, InboxItem, InboxLease, InboxStore } from '../../cases/index.js';
 import type { Clock } from '../../clock.js';
-import { describeError } from '../../errors.js';
+import { describeError, ProtocolBotError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { ConversationFlow } from './conversation-flow.js';
 import type { IncomingQuestion, Responder } from './conversation-turn.js';
@@ -72,11 +72,8 @@ export class ConversationInbox {
    * request's own responder instead of one read back from the payload.
    */
   async receive(delivery: Delivery, options: { live?: ReadyTurn; wait?: boolean } = {}): Promise<boolean> {
-    const { store, logger, clock } = this.#options;
-    const accepted = await store.accept(
-      { ...delivery, receivedAt: delivery.receivedAt ?? clock.now() },
-      this.#lease,
-    );
+    const { logger } = this.#options;
+    const accepted = await this.#accept(delivery);
     if (!accepted.fresh) {
       logger.debug('inbox: repeated delivery', {
         deliveryId: delivery.deliveryId,
@@ -95,11 +92,8 @@ export class ConversationInbox {
    * for a repeat. Such a delivery cannot be replayed without its request, so a failure is not retried.
    */
   async receiveOnce(delivery: Delivery, handle: () => Promise<void>): Promise<boolean> {
-    const { store, clock } = this.#options;
-    const accepted = await store.accept(
-      { ...delivery, receivedAt: delivery.receivedAt ?? clock.now() },
-      this.#lease,
-    );
+    const { store } = this.#options;
+    const accepted = await this.#accept(delivery);
     if (!accepted.fresh) return false;
     try {
       await handle();
@@ -143,6 +137,23 @@ export class ConversationInbox {
     clearTimeout(this.#timer);
     await this.#draining?.catch(() => {});
     await Promise.allSettled([...this.#inFlight]);
+  }
+
+  /**
+   * Writes the delivery, leased to this process. A failure is `inbox_unavailable`: the adapter must then leave the
+   * delivery unacknowledged (500, no envelope ack) so the platform sends it again.
+   */
+  async #accept(delivery: Delivery) {
+    const { store, clock } = this.#options;
+    try {
+      return await store.accept({ ...delivery, receivedAt: delivery.receivedAt ?? clock.now() }, this.#lease);
+    } catch (error) {
+      throw new ProtocolBotError(
+        'inbox_unavailable',
+        `A ${delivery.platform} delivery could not be written to the inbox, so it is left unacknowledged: ${describeError(error)}`,
+        { cause: error, retryable: true },
+      );
+    }
   }
 
   async #drain(): Promise<number> {

@@ -95,10 +95,8 @@ export async function mountSlack(server: PlatformRoutes, ports: PlatformPorts): 
   };
   app.error(async (error) => {
     ports.logger.error('slack listener failed', { error: describeError(error) });
-    // The store could not take the delivery (the database is down): answering 500 (or not acknowledging, in
-    // Socket Mode) makes Slack deliver it again later, instead of acknowledging a question nobody kept.
-    const original = (error as { original?: unknown }).original ?? error;
-    if (ProtocolBotError.isInstance(original) && original.code === 'store_unavailable') throw original;
+    // A question the inbox could not take must not be acknowledged: rethrown, Slack sends it again.
+    if (ProtocolBotError.isInstance(error) && error.code === 'inbox_unavailable') throw error;
   });
   registerAssistant(app, adapter);
   registerQuestionListeners(app, adapter);

@@ -48,7 +48,8 @@ export type SlackDelivery = z.infer<typeof slackDeliverySchema>;
 /**
  * Hands a Slack question to the conversation inbox under a delivery id unique to it (the retry dedupe). Awaited
  * before the request is acknowledged (processBeforeResponse over HTTP; the held acknowledgement in Socket Mode).
- * A repeated delivery is logged and answered no more.
+ * A repeated delivery is logged and answered no more. When the inbox cannot take it, the `inbox_unavailable` error
+ * reaches the app's error handler, which rethrows it so Slack is not told "received".
  */
 export async function receiveSlackQuestion(
   adapter: SlackAdapter,

@@ -47,6 +47,8 @@ export async function mountTeams(
     );
   }
   adapter.onTurnError = async (context, error) => {
+    // Not in the inbox, so not acknowledged: rethrown, the request fails with 500 and Teams delivers it again.
+    if (ProtocolBotError.isInstance(error) && error.code === 'inbox_unavailable') throw error;
     logger.error('teams turn failed', {
       activity: context.activity.id,
       conversation: context.activity.conversation?.id,

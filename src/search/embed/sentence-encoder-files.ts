@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { z } from 'zod';
@@ -135,6 +135,27 @@ export async function readSentenceEncoderFiles(modelDir: string): Promise<Senten
     weightData: weightData.buffer,
     vocabulary: vocabulary.data,
   };
+}
+
+/**
+ * Checks that every pinned file exists with its recorded size, without reading them: cheap enough for every start-up
+ * of a process that will load the encoder only when a question comes (the checksums are checked then).
+ */
+export async function checkSentenceEncoderFiles(modelDir: string): Promise<void> {
+  await Promise.all(
+    Object.entries(sentenceEncoderFiles).map(async ([name, expected]) => {
+      const file = path.join(modelDir, name);
+      let bytes: number;
+      try {
+        bytes = (await stat(file)).size;
+      } catch (cause) {
+        throw new ProtocolBotError('model_missing', `Sentence encoder file ${file}: missing`, { cause });
+      }
+      if (bytes !== expected.bytes) {
+        throw corrupt(file, `${bytes} bytes, expected ${expected.bytes}; truncated or replaced`);
+      }
+    }),
+  );
 }
 
 /** A file's bytes, after checking its size and checksum against the pinned table. */

@@ -32,6 +32,12 @@ export const sentenceEncoderBatchSize = 32;
 
 const dimensions = 512;
 
+/** The encoder's id, known without loading it: model name and the digest of its pinned files. */
+export const sentenceEncoderId = `use-lite-512:${sentenceEncoderFilesDigest}`;
+
+/** The encoder's vector size, known without loading it. */
+export const sentenceEncoderDimensions = dimensions;
+
 /** Loaded encoders by model folder: the model costs ~150 MB and half a second, so a process loads it once. */
 const loaded = new Map<string, Promise<SentenceEncoder>>();
 
@@ -53,6 +59,11 @@ export function loadSentenceEncoder(options: SentenceEncoderOptions = {}): Promi
   return encoder;
 }
 
+/** How many encoders this thread has loaded or is loading (benchmarks check the main thread stays at 0). */
+export function sentenceEncodersLoaded(): number {
+  return loaded.size;
+}
+
 async function loadFrom(modelDir: string): Promise<SentenceEncoder> {
   const [artifacts] = await Promise.all([readSentenceEncoderFiles(modelDir), wasmBackendReady()]);
   let model: GraphModel;
@@ -69,7 +80,7 @@ async function loadFrom(modelDir: string): Promise<SentenceEncoder> {
   // One model call at a time: calls from concurrent requests queue here instead of interleaving on the backend.
   let queue: Promise<unknown> = Promise.resolve();
   return {
-    id: `use-lite-512:${sentenceEncoderFilesDigest}`,
+    id: sentenceEncoderId,
     dimensions,
     embed(texts) {
       const run = queue.then(() => embedAll(model, tokenizer, texts));

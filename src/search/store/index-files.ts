@@ -23,6 +23,8 @@ export const indexFileNames = {
   graph: 'hnsw.bin',
   embedderState: 'embedder.json',
   embedderWeights: 'embedder.f32',
+  sentenceVectors: 'sentence-vectors.f32',
+  sentenceOffsets: 'sentence-offsets.i32',
   lexicalTerms: 'lexical-terms.json',
   lexicalPostings: 'lexical-postings.i32',
   lexicalImpacts: 'lexical-impacts.f32',

@@ -13,7 +13,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProtocolBotError } from '../../../src/errors.js';
+import { EncoderVectorCache } from '../../../src/search/embed/encoder-vector-cache.js';
 import { loadSentenceEncoder, type SentenceEncoder } from '../../../src/search/embed/sentence-encoder.js';
+import { SentenceEncoderEmbeddings } from '../../../src/search/embed/sentence-encoder-embeddings.js';
 import { defaultSentenceEncoderDir } from '../../../src/search/embed/sentence-encoder-files.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -219,5 +221,60 @@ describe('a missing or damaged model file', () => {
     copyFileSync(path.join(defaultSentenceEncoderDir(), 'vocab.json'), path.join(folder, 'vocab.json'));
     rmSync(path.join(folder, 'group1-shard1of7'));
     expect((await loadError(folder)).message).toContain('group1-shard1of7');
+  });
+});
+
+describe('SentenceEncoderEmbeddings (LangChain)', () => {
+  it('gives the encoder’s vectors through embedDocuments and embedQuery', async () => {
+    const embeddings = new SentenceEncoderEmbeddings({ cacheDir: null });
+    const [first, second] = await embeddings.embedDocuments([sentences[0] ?? '', sentences[1] ?? '']);
+    const query = await embeddings.embedQuery(sentences[0] ?? '');
+    const [expected] = await encoder.embed([sentences[0] ?? '']);
+    expect(first).toHaveLength(512);
+    expect(query).toEqual(Array.from(expected ?? []));
+    expect(first).toEqual(query);
+    expect(second).toHaveLength(512);
+    expect(embeddings.identity).toBe(`encoder:${encoder.id}`);
+  });
+
+  it('takes corpus vectors from its cache and encodes only the rest, adding them to it', async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'encoder-cache-'));
+    folders.push(cacheDir);
+    const embeddings = new SentenceEncoderEmbeddings({ cacheDir });
+    const cacheFile = path.join(cacheDir, `${embeddings.identity.replaceAll(':', '-')}.vectors`);
+    // A planted vector no model would give, so its return proves the text was not encoded again.
+    const planted = new Float32Array(512).fill(0.5);
+    EncoderVectorCache.open(cacheFile, 512).add([['planted text', planted]]);
+    const progress: string[] = [];
+    const vectors = await embeddings.embedCached(
+      ['planted text', 'councillor', 'councillor'],
+      (done, total) => progress.push(`${done}/${total}`),
+    );
+    expect(vectors[0]).toEqual(planted);
+    const [councillor] = await encoder.embed(['councillor']);
+    expect(vectors[1]).toEqual(councillor);
+    expect(vectors[2]).toEqual(councillor);
+    expect(progress).toEqual(['1/1']);
+    expect(EncoderVectorCache.open(cacheFile, 512).size).toBe(2);
+  });
+
+  it('checks the model files at start-up without loading the model', async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'use-model-'));
+    folders.push(empty);
+    await expect(new SentenceEncoderEmbeddings({ modelDir: empty }).check()).rejects.toMatchObject({
+      code: 'model_missing',
+      message: expect.stringContaining(empty),
+    });
+    const truncated = mkdtempSync(path.join(tmpdir(), 'use-model-'));
+    folders.push(truncated);
+    for (const name of readdirSync(defaultSentenceEncoderDir())) {
+      copyFileSync(path.join(defaultSentenceEncoderDir(), name), path.join(truncated, name));
+    }
+    truncateSync(path.join(truncated, 'group1-shard2of7'), 10);
+    await expect(new SentenceEncoderEmbeddings({ modelDir: truncated }).check()).rejects.toMatchObject({
+      code: 'model_corrupt',
+      message: expect.stringContaining('group1-shard2of7'),
+    });
+    await expect(new SentenceEncoderEmbeddings().check()).resolves.toBeUndefined();
   });
 });
