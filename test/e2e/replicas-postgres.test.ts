@@ -150,7 +150,7 @@ beforeAll(async () => {
       },
     }),
   ]);
-}, 60_000);
+}, 240_000);
 
 afterEach(async () => {
   await Promise.all(replicas.splice(0).map((replica) => kill(replica)));
@@ -174,7 +174,7 @@ describe('replicas on one PostgreSQL database', () => {
       expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({ status: 'ok', database: 'postgres' });
     }
-  }, 90_000);
+  }, 150_000);
 
   it('answers once a Slack event acknowledged by replica A and retried to replica B', async () => {
     const url = await cluster.createDatabase();
@@ -188,7 +188,7 @@ describe('replicas on one PostgreSQL database', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(threadReplies(stub.calls, event)).toHaveLength(1);
     expect(b.logs.some((entry) => entry.message === 'ignored a repeated slack event')).toBe(true);
-  }, 90_000);
+  }, 150_000);
 
   it('lists a case opened through one replica with `protocol-bot cases list` from another data directory', async () => {
     const url = await cluster.createDatabase();
@@ -204,7 +204,7 @@ describe('replicas on one PostgreSQL database', () => {
       expect.objectContaining({ reference: expect.stringMatching(/^MO-\d{4}-0001$/), status: 'open' }),
     ]);
     expect(listed[0]?.eventId).toContain('EvReplicaCase');
-  }, 90_000);
+  }, 150_000);
 
   it('answers every mention of a burst acknowledged by replica A once A is killed with SIGKILL: replica B takes them over', async () => {
     const url = await cluster.createDatabase();
@@ -232,7 +232,7 @@ describe('replicas on one PostgreSQL database', () => {
       `SELECT count(*) AS count FROM inbox WHERE state IN ('pending', 'processing')`,
     );
     expect(Number(pending?.count)).toBe(0);
-  }, 90_000);
+  }, 150_000);
 
   it('reports a lost database on /healthz (503 with the reason), refuses to acknowledge meanwhile, and answers Slack’s retry once it is back', async () => {
     const url = await cluster.createDatabase();
@@ -258,5 +258,5 @@ describe('replicas on one PostgreSQL database', () => {
     } finally {
       await cluster.resume().catch(() => undefined);
     }
-  }, 90_000);
+  }, 150_000);
 });
