@@ -26,6 +26,8 @@ interface Replica {
 }
 
 let cluster: PostgresCluster;
+let clusterStarting: Promise<PostgresCluster> | undefined;
+let stubStarting: Promise<StubSlackApi> | undefined;
 /** The index, built once and copied into each replica's DATA_DIR (as replicas started from one image have it). */
 let builtIndex: string;
 let stub: StubSlackApi;
@@ -138,9 +140,12 @@ async function until(condition: () => Promise<boolean>, timeoutMs: number): Prom
 
 beforeAll(async () => {
   builtIndex = tempFolder();
+  // Kept as promises, so afterAll stops them even when this hook times out before they are ready.
+  clusterStarting = startPostgresCluster();
+  stubStarting = startStubSlackApi({ botUserId });
   [cluster, stub] = await Promise.all([
-    startPostgresCluster(),
-    startStubSlackApi({ botUserId }),
+    clusterStarting,
+    stubStarting,
     run(process.execPath, ['bin/protocol-bot.js', 'index'], {
       env: {
         PATH: process.env.PATH,
@@ -157,8 +162,8 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await stub?.close();
-  await cluster?.stop();
+  await (await stubStarting?.catch(() => undefined))?.close();
+  await (await clusterStarting?.catch(() => undefined))?.stop();
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
