@@ -36,6 +36,18 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 export const configSchema = z.object({
   /** Where the index, the case database and logs live. */
   DATA_DIR: z.string().default('./data'),
+  /**
+   * `postgres://user:password@host:5432/db`: keep every piece of state (cases, outbox, question log, inbox, Teams
+   * registrations) in PostgreSQL, shared by every replica and the officer's CLI. Unset: SQLite in DATA_DIR.
+   */
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/[^/\s]+(\/[^\s]*)?$/, {
+        message: 'must be a PostgreSQL URL such as postgres://user:password@db.example:5432/protocol_bot',
+      })
+      .optional(),
+  ),
   /** Folder with manifest.json and the document texts. */
   CORPUS_DIR: z.string().default('./corpus'),
   /** debug, info, warn or error. */

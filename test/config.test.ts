@@ -19,6 +19,19 @@ describe('configuration', () => {
     expect(() => loadConfig({ OPENAI_BASE_URL: 'not a url' })).toThrow(/OPENAI_BASE_URL: must be a URL/);
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
     expect(() => loadConfig({ MONITORING_OFFICER_ABSENT: 'perhaps' })).toThrow(/MONITORING_OFFICER_ABSENT/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/bot' })).toThrow(
+      /DATABASE_URL: must be a PostgreSQL URL/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'postgres:/db' })).toThrow(
+      /DATABASE_URL: must be a PostgreSQL URL/,
+    );
+  });
+
+  it('keeps state in SQLite unless DATABASE_URL names a PostgreSQL database', () => {
+    expect(loadConfig({}).DATABASE_URL).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+    const url = 'postgresql://bot:s3cret@db.council.example:5432/protocol_bot?sslmode=require';
+    expect(loadConfig({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
   });
 
   it('reads the number of answer threads: auto leaves one CPU to the main thread', () => {

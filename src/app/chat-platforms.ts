@@ -50,6 +50,7 @@ export async function mountChatPlatforms(
     conversation,
     cases: runtime.handoff.cases,
     questions: runtime.handoff.questions,
+    registrations: runtime.handoff.registrations,
     corpus: runtime.retriever,
     notices: runtime.handoff.dispatcher,
   };

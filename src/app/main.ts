@@ -162,32 +162,32 @@ async function dispatch(command: string, args: string[], io: CliIo, config: Conf
     }
     case 'cases': {
       const parsed = parseArgs(args, ['status', 'note'], ['json', 'status', 'overdue', 'note']);
-      const handoff = openHandoff({ config, clock: { now: () => new Date() }, logger });
+      const handoff = await openHandoff({ config, clock: { now: () => new Date() }, logger });
       try {
         const asker = terminalAsker() ?? { platform: 'cli', userId: 'cli' };
         return await runCasesCommand(args, io, handoff, { actor: asker, json: parsed.flags.has('json') });
       } finally {
-        handoff.close();
+        await handoff.close();
       }
     }
     case 'report': {
       const parsed = parseArgs(args, ['from', 'to'], ['json', 'from', 'to']);
-      const handoff = openHandoff({ config, clock: { now: () => new Date() }, logger });
+      const handoff = await openHandoff({ config, clock: { now: () => new Date() }, logger });
       try {
         return await runReportCommand(args, io, handoff, { json: parsed.flags.has('json') });
       } finally {
-        handoff.close();
+        await handoff.close();
       }
     }
     case 'backup': {
       const parsed = parseArgs(args, [], []);
-      const handoff = openHandoff({ config, clock: { now: () => new Date() }, logger });
+      const handoff = await openHandoff({ config, clock: { now: () => new Date() }, logger });
       try {
         return await runBackupCommand(parsed.positional[0], io, handoff, {
           liveFile: join(config.DATA_DIR, 'cases.db'),
         });
       } finally {
-        handoff.close();
+        await handoff.close();
       }
     }
     default:

@@ -85,7 +85,7 @@ export async function buildRuntime(options: RuntimeOptions): Promise<Runtime> {
   const noticePlatforms = ['log'];
   if (config.SLACK_BOT_TOKEN && config.MONITORING_OFFICER_SLACK_CHANNEL) noticePlatforms.push('slack');
   if (config.MONITORING_OFFICER_TEAMS_IDS.length > 0) noticePlatforms.push('teams');
-  const handoff = openHandoff({ config, clock, logger, noticePlatforms });
+  const handoff = await openHandoff({ config, clock, logger, noticePlatforms });
 
   const parts = await assemblePipeline({
     config,
@@ -124,8 +124,7 @@ export async function buildRuntime(options: RuntimeOptions): Promise<Runtime> {
     answerThreads: threads?.count ?? 0,
     async close() {
       await threads?.close();
-      handoff.dispatcher.stop();
-      handoff.close();
+      await handoff.close();
     },
   };
 }

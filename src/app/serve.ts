@@ -15,12 +15,13 @@ export async function runServer(runtime: Runtime): Promise<number> {
   const mounted: string[] = [];
   const server = createHttpServer({
     logger,
-    health: () => {
-      const store = runtime.handoff.health();
+    health: async () => {
+      const database = await runtime.handoff.health();
       return {
-        ...(store.ok ? {} : { status: 'failing' as const, reason: store.reason }),
         platforms: mounted,
         generative: runtime.generative,
+        database: runtime.handoff.database,
+        ...(database.ok ? {} : { unavailable: database.reason }),
       };
     },
   });

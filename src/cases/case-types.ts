@@ -54,14 +54,20 @@ export interface CaseEvent {
   detail: Record<string, unknown>;
 }
 
-/** What the Monitoring Officer's tools (CLI, Slack, Teams) can do with cases. */
+/**
+ * What the Monitoring Officer's tools (CLI, Slack, Teams) can do with cases. Implemented on SQLite and on
+ * PostgreSQL (test/cases/store-contract.test.ts holds both to the same behaviour); every method is async because
+ * PostgreSQL is reached over the network.
+ */
 export interface CaseService extends HandoffPort {
-  get(reference: string): CaseRecord;
-  list(filter?: { status?: CaseStatus | 'overdue' }): CaseRecord[];
-  claim(reference: string, actor: Actor): CaseRecord;
-  answer(reference: string, actor: Actor, text: string): CaseRecord;
-  close(reference: string, actor: Actor, note?: string): CaseRecord;
-  history(reference: string): CaseEvent[];
+  get(reference: string): Promise<CaseRecord>;
+  list(filter?: { status?: CaseStatus | 'overdue' }): Promise<CaseRecord[]>;
+  /** Cases still waiting for a reply (open or claimed) whose due date has passed, as of the clock's London date. */
+  overdue(): Promise<CaseRecord[]>;
+  claim(reference: string, actor: Actor): Promise<CaseRecord>;
+  answer(reference: string, actor: Actor, text: string): Promise<CaseRecord>;
+  close(reference: string, actor: Actor, note?: string): Promise<CaseRecord>;
+  history(reference: string): Promise<CaseEvent[]>;
 }
 
 /** A queued notice: to the Monitoring Officer (case opened) or to the asker (case answered). */
@@ -90,12 +96,66 @@ export interface QuestionLogEntry {
   caseReference?: string;
 }
 
+/** A logged question as the annual report reads it (no text: the figures survive the retention purge). */
+export interface LoggedQuestion {
+  decision: string;
+  citations: { document: string; clause: string | null; title: string }[];
+  /** Salted hash of the asker's id, or null when none was given. */
+  userHash: string | null;
+}
+
 /** The question log and the feedback given on answers. */
 export interface QuestionLog {
   /** Returns the id used by feedback buttons. */
-  record(entry: QuestionLogEntry): string;
+  record(entry: QuestionLogEntry): Promise<string>;
   recordFeedback(
     questionId: string,
     feedback: { rating: 'up' | 'down'; userId: string; comment?: string },
-  ): void;
+  ): Promise<void>;
+  /**
+   * Removes the text (question and feedback comments) of questions older than the retention period, keeping the
+   * decision, citations and counts the annual report needs. Returns how many questions were purged.
+   */
+  purgeExpired(): Promise<number>;
+  /** Questions asked between two London dates (inclusive) and the feedback on them, for the annual report. */
+  summarise(range: { from: string; to: string }): Promise<{
+    questions: LoggedQuestion[];
+    feedback: { up: number; down: number };
+  }>;
+}
+
+/**
+ * The notice outbox as the dispatcher works it. Claims take a lease: a claimed notice is the claimer's until it
+ * marks it or the lease expires, so replicas (or processes) sharing one store never send the same notice at once,
+ * and a notice claimed by a process that died is taken over once its lease runs out.
+ */
+export interface NoticeOutbox {
+  /** Leases the notices due now on `platforms` (pending and due, or `delivering` with an expired lease). */
+  claimDue(options: { platforms: string[]; now: Date; leaseMs: number; limit: number }): Promise<Notice[]>;
+  /** Marks a notice sent and records it in the case history. */
+  markDelivered(notice: Notice, at: Date): Promise<void>;
+  /** Puts a notice back for another attempt at `nextAttemptAt`. */
+  scheduleRetry(notice: Notice, nextAttemptAt: Date, error: string): Promise<void>;
+  /** Gives up on a notice (the row stays, state `failed`) and records `notice_failed` in the case history. */
+  markFailed(notice: Notice, at: Date, error: string): Promise<void>;
+}
+
+/** A Monitoring Officer's registration of their personal Teams chat, as stored (the channel validates the shape). */
+export interface StoredRegistration {
+  /** AAD object id. */
+  aadObjectId: string;
+  /** Display name when they registered. */
+  name?: string;
+  /** Their personal chat's conversation reference. */
+  reference: Record<string, unknown>;
+  /** ISO timestamp. */
+  registeredAt: string;
+}
+
+/** Monitoring Officers' Teams registrations: one per AAD object id, registering again replaces it. */
+export interface RegistrationStore {
+  /** Every registration, oldest first. */
+  list(): Promise<StoredRegistration[]>;
+  /** Stores (or replaces) a registration. */
+  save(registration: StoredRegistration): Promise<void>;
 }

@@ -9,8 +9,12 @@ export type {
   CaseService,
   Notice,
   NoticeDeliverer,
+  NoticeOutbox,
   QuestionLog,
+  RegistrationStore,
+  StoredRegistration,
 } from './case-types.js';
+export type { DatabaseHealth, DatabaseKind } from './handoff-stores.js';
 export type { InboxEntry, InboxItem, InboxLease, InboxStore } from './inbox-store.js';
 export type { HandoffRuntime } from './open-handoff.js';
 export { openHandoff } from './open-handoff.js';

@@ -114,6 +114,19 @@ export const migrations: readonly { version: number; description: string; sql: s
       CREATE INDEX inbox_due ON inbox (state, next_attempt_at);
     `,
   },
+  {
+    version: 3,
+    description: "Monitoring Officers' Teams registrations (were teams-registrations.json)",
+    sql: `
+      CREATE TABLE teams_registrations (
+        aad_object_id TEXT PRIMARY KEY,
+        name TEXT,
+        -- JSON: the conversation reference of their personal chat with the bot.
+        reference TEXT NOT NULL,
+        registered_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The schema version this code expects. */

@@ -1,18 +1,15 @@
 import type { Clock } from '../clock.js';
 import { describeError, ProtocolBotError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { CaseRecord, Notice, NoticeDeliverer } from './case-types.js';
-import type { CaseDatabase } from './open-case-database.js';
-import { claimDueNotices, markNoticeDelivered, markNoticeFailed, scheduleNoticeRetry } from './outbox.js';
-import { inStore } from './store-errors.js';
+import type { CaseRecord, Notice, NoticeDeliverer, NoticeOutbox } from './case-types.js';
 
 /** Tuning for {@link NoticeDispatcher}; the defaults suit a chat platform's short outages. */
 export interface NoticeDispatcherOptions {
-  db: CaseDatabase;
+  outbox: NoticeOutbox;
   clock: Clock;
   logger: Logger;
   /** Loads the case a notice is about. */
-  loadCase: (reference: string) => CaseRecord;
+  loadCase: (reference: string) => Promise<CaseRecord>;
   /** Poll interval of `start()` (default 5 s). */
   intervalMs?: number;
   /** Attempts before a notice is given up and `notice_failed` recorded (default 6). */
@@ -21,7 +18,10 @@ export interface NoticeDispatcherOptions {
   baseDelayMs?: number;
   /** Longest delay between attempts (default 1 h). */
   maxDelayMs?: number;
-  /** How long a claimed notice stays leased to this process before another may take it over (default 2 min). */
+  /**
+   * How long a claimed notice stays leased to this process before another may take it over (default 30 s: when a
+   * replica dies, another sends its notices within half a minute).
+   */
   leaseMs?: number;
   /** Notices taken per drain (default 50). */
   batchSize?: number;
@@ -37,7 +37,7 @@ export interface NoticeDispatcherOptions {
  * (Slack: look for a message with that key in its metadata before posting; Teams: use it as the activity id).
  */
 export class NoticeDispatcher {
-  readonly #options: Required<Omit<NoticeDispatcherOptions, 'db' | 'clock' | 'logger' | 'loadCase'>>;
+  readonly #options: Required<Omit<NoticeDispatcherOptions, 'outbox' | 'clock' | 'logger' | 'loadCase'>>;
   readonly #deliverers = new Map<string, NoticeDeliverer>();
   #timer: NodeJS.Timeout | undefined;
   #running = false;
@@ -49,7 +49,7 @@ export class NoticeDispatcher {
       maxAttempts: deps.maxAttempts ?? 6,
       baseDelayMs: deps.baseDelayMs ?? 30_000,
       maxDelayMs: deps.maxDelayMs ?? 3_600_000,
-      leaseMs: deps.leaseMs ?? 120_000,
+      leaseMs: deps.leaseMs ?? 30_000,
       batchSize: deps.batchSize ?? 50,
     };
   }
@@ -107,15 +107,13 @@ export class NoticeDispatcher {
   }
 
   async #drain(): Promise<number> {
-    const { db, clock } = this.deps;
-    const notices = inStore('claim queued notices', () =>
-      claimDueNotices(db, {
-        platforms: this.platforms(),
-        now: clock.now(),
-        leaseMs: this.#options.leaseMs,
-        limit: this.#options.batchSize,
-      }),
-    );
+    const { outbox, clock } = this.deps;
+    const notices = await outbox.claimDue({
+      platforms: this.platforms(),
+      now: clock.now(),
+      leaseMs: this.#options.leaseMs,
+      limit: this.#options.batchSize,
+    });
     let delivered = 0;
     for (const notice of notices) {
       if (await this.#deliver(notice)) delivered += 1;
@@ -124,23 +122,23 @@ export class NoticeDispatcher {
   }
 
   async #deliver(notice: Notice): Promise<boolean> {
-    const { db, clock, logger } = this.deps;
+    const { outbox, clock, logger } = this.deps;
     const deliverer = this.#deliverers.get(notice.platform);
     try {
       if (!deliverer) throw new ProtocolBotError('delivery_failed', `no deliverer for ${notice.platform}`);
-      const record = this.deps.loadCase(notice.caseReference);
+      const record = await this.deps.loadCase(notice.caseReference);
       await deliverer.deliver(notice, record);
     } catch (error) {
-      this.#failed(notice, error);
+      await this.#failed(notice, error);
       return false;
     }
-    inStore('mark a notice delivered', () => markNoticeDelivered(db, notice, clock.now()));
+    await outbox.markDelivered(notice, clock.now());
     logger.debug('notice delivered', { noticeId: notice.id, reference: notice.caseReference });
     return true;
   }
 
-  #failed(notice: Notice, error: unknown): void {
-    const { db, clock, logger } = this.deps;
+  async #failed(notice: Notice, error: unknown): Promise<void> {
+    const { outbox, clock, logger } = this.deps;
     const message = describeError(error);
     const permanent = ProtocolBotError.isInstance(error) && !error.retryable;
     const context = {
@@ -152,12 +150,12 @@ export class NoticeDispatcher {
     };
     if (permanent || notice.attempts >= this.#options.maxAttempts) {
       logger.error('notice given up; recorded in the case history', context);
-      inStore('record a failed notice', () => markNoticeFailed(db, notice, clock.now(), message));
+      await outbox.markFailed(notice, clock.now(), message);
       return;
     }
     const delay = Math.min(this.#options.baseDelayMs * 2 ** (notice.attempts - 1), this.#options.maxDelayMs);
     const next = new Date(clock.now().getTime() + delay);
     logger.warn('notice delivery failed; will retry', { ...context, nextAttemptAt: next.toISOString() });
-    inStore('reschedule a notice', () => scheduleNoticeRetry(db, notice, next, message));
+    await outbox.scheduleRetry(notice, next, message);
   }
 }

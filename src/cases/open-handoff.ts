@@ -1,27 +1,29 @@
-import { join } from 'node:path';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
-import { describeError } from '../errors.js';
+import { describeError, ProtocolBotError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { type AnnualReport, buildAnnualReport } from './annual-report.js';
 import { loadBankHolidays } from './bank-holidays.js';
-import { type CaseDatabaseHealth, caseDatabaseHealth } from './case-database-health.js';
+import type { CaseService, NoticeOutbox, QuestionLog, RegistrationStore } from './case-types.js';
+import type { DatabaseHealth, DatabaseKind } from './handoff-stores.js';
 import type { InboxStore } from './inbox-store.js';
 import { createLogNoticeDeliverer } from './log-notice-deliverer.js';
 import { NoticeDispatcher, type NoticeDispatcherOptions } from './notice-dispatcher.js';
-import { openCaseDatabase } from './open-case-database.js';
-import { createCaseService, type SqliteCaseService } from './sqlite-case-service.js';
-import { createSqliteInboxStore } from './sqlite-inbox-store.js';
-import { createQuestionLog, type SqliteQuestionLog } from './sqlite-question-log.js';
-import { inStore } from './store-errors.js';
+import { openSqliteStores } from './open-sqlite-stores.js';
 import { londonDate } from './working-days.js';
 
-/** The case store, question log and notice dispatcher of one process, over one SQLite connection. */
+/** The case store, question log, inbox and notice dispatcher of one process, over one database. */
 export interface HandoffRuntime {
+  /** `sqlite` (DATA_DIR/cases.db) or `postgres` (DATABASE_URL). */
+  database: DatabaseKind;
   /** Cases for the Monitoring Officer; also the answering pipeline's HandoffPort. */
-  cases: SqliteCaseService;
+  cases: CaseService;
   /** Questions and feedback, for the annual report. */
-  questions: SqliteQuestionLog;
+  questions: QuestionLog;
+  /** Monitoring Officers' Teams registrations. */
+  registrations: RegistrationStore;
+  /** The queued notices, as the dispatcher claims them. */
+  outbox: NoticeOutbox;
   /** Accepted chat deliveries waiting for (or done with) their answer; also the retry dedupe. */
   inbox: InboxStore;
   /** Delivers queued notices; register Slack/Teams deliverers, then `start()` in a long-running process. */
@@ -29,13 +31,16 @@ export interface HandoffRuntime {
   /** Today's date in Europe/London by the injected clock (what "overdue" is measured against). */
   today(): string;
   /** Figures for the Monitoring Officer's annual report (inclusive London dates YYYY-MM-DD). */
-  report(range: { from: string; to: string }): AnnualReport;
-  /** Whether the case database passes its integrity check and takes writes (cached for a few seconds). */
-  health(): CaseDatabaseHealth;
-  /** Writes a consistent copy of the case database to `file` while it stays in use (SQLite's online backup). */
+  report(range: { from: string; to: string }): Promise<AnnualReport>;
+  /** Whether the database answers now (for /healthz). */
+  health(): Promise<DatabaseHealth>;
+  /**
+   * Writes a consistent copy of the case database to `file` while it stays in use (SQLite's online backup); on
+   * PostgreSQL it fails saying to use pg_dump.
+   */
   backup(file: string): Promise<void>;
-  /** Stops the dispatcher and the retention timer and closes the database. */
-  close(): void;
+  /** Stops the dispatcher and the retention timer and closes the database (idempotent). */
+  close(): Promise<void>;
 }
 
 /** Options for {@link openHandoff}. */
@@ -49,7 +54,7 @@ export interface OpenHandoffOptions {
    */
   noticePlatforms?: string[];
   /** Dispatcher tuning (poll interval, attempts, backoff, lease). */
-  dispatcher?: Omit<NoticeDispatcherOptions, 'db' | 'clock' | 'logger' | 'loadCase'>;
+  dispatcher?: Omit<NoticeDispatcherOptions, 'outbox' | 'clock' | 'logger' | 'loadCase'>;
   /** Busy timeout for the SQLite lock (default 5 s). */
   busyTimeoutMs?: number;
   /** Where the `log` deliverer writes readable notices besides the logger (e.g. a terminal). */
@@ -64,76 +69,91 @@ const dayMs = 86_400_000;
 const inboxRetentionDays = 7;
 
 /**
- * Opens `DATA_DIR/cases.db` (migrating it), purges question text past QUESTION_RETENTION_DAYS now and daily, and
- * wires the case service, question log and dispatcher (with the built-in `log` deliverer).
+ * Opens the state store — PostgreSQL when DATABASE_URL is set, else `DATA_DIR/cases.db` — migrating it, purges
+ * question text past QUESTION_RETENTION_DAYS now and daily, and wires the case service, question log, inbox and
+ * dispatcher (with the built-in `log` deliverer).
  */
-export function openHandoff(options: OpenHandoffOptions): HandoffRuntime {
+export async function openHandoff(options: OpenHandoffOptions): Promise<HandoffRuntime> {
   const { config, clock, logger } = options;
   const holidays = loadBankHolidays(config.BANK_HOLIDAYS_FILE);
-  const file = join(config.DATA_DIR, 'cases.db');
-  const db = openCaseDatabase(file, { busyTimeoutMs: options.busyTimeoutMs });
+  const storeOptions = {
+    config,
+    clock,
+    logger,
+    holidays,
+    noticePlatforms: [...new Set(options.noticePlatforms ?? ['log'])],
+    busyTimeoutMs: options.busyTimeoutMs,
+  };
+  const stores = config.DATABASE_URL
+    ? await (await import('./open-postgres-stores.js')).openPostgresStores({
+        ...storeOptions,
+        url: config.DATABASE_URL,
+      })
+    : openSqliteStores(storeOptions);
+  const { cases, questions, inbox } = stores;
   try {
-    const cases = createCaseService({
-      db,
-      config,
-      clock,
-      logger,
-      holidays,
-      noticePlatforms: options.noticePlatforms,
-    });
-    const questions = createQuestionLog({ db, clock, logger, retentionDays: config.QUESTION_RETENTION_DAYS });
-    const inbox = createSqliteInboxStore({ db, clock });
     const dispatcher = new NoticeDispatcher({
       ...options.dispatcher,
-      db,
+      outbox: stores.outbox,
       clock,
       logger,
       loadCase: (reference) => cases.get(reference),
     });
     dispatcher.register(createLogNoticeDeliverer({ logger, write: options.writeNotice }));
 
-    const purge = () => {
-      try {
-        questions.purgeExpired();
-      } catch (error) {
+    const purge = async () => {
+      await questions.purgeExpired().catch((error) => {
         logger.error('question retention purge failed', { error: describeError(error) });
-      }
-      inbox.purgeFinished(new Date(clock.now().getTime() - inboxRetentionDays * dayMs)).catch((error) => {
-        logger.error('inbox purge failed', { error: describeError(error) });
       });
+      await inbox
+        .purgeFinished(new Date(clock.now().getTime() - inboxRetentionDays * dayMs))
+        .catch((error) => {
+          logger.error('inbox purge failed', { error: describeError(error) });
+        });
     };
-    purge();
-    const retentionTimer = setInterval(purge, dayMs);
+    await purge();
+    const retentionTimer = setInterval(() => void purge(), dayMs);
     retentionTimer.unref();
 
-    let closed = false;
-    const health = caseDatabaseHealth({ db, file, clock });
+    let closing: Promise<void> | undefined;
     return {
+      database: stores.kind,
       cases,
       questions,
       inbox,
+      registrations: stores.registrations,
+      outbox: stores.outbox,
       dispatcher,
+      health: () => stores.health(),
+      async backup(file) {
+        if (!stores.backup) {
+          throw new ProtocolBotError(
+            'usage',
+            'backup: the cases are in PostgreSQL (DATABASE_URL); back them up with pg_dump, as the README says',
+          );
+        }
+        await stores.backup(file);
+      },
       today: () => londonDate(clock.now()),
-      report: (range) =>
-        buildAnnualReport(db, {
-          ...range,
-          now: clock.now(),
-          serviceStandardWorkingDays: config.SERVICE_STANDARD_WORKING_DAYS,
-        }),
-      health,
-      async backup(target) {
-        await inStore(`back up the case database to ${target}`, () => db.backup(target));
+      async report(range) {
+        const [summary, all] = await Promise.all([questions.summarise(range), cases.list()]);
+        return buildAnnualReport(
+          { ...summary, cases: all },
+          { ...range, now: clock.now(), serviceStandardWorkingDays: config.SERVICE_STANDARD_WORKING_DAYS },
+        );
       },
       close() {
-        if (closed) return;
-        closed = true;
-        dispatcher.stop();
-        clearInterval(retentionTimer);
-        db.close();
+        closing ??= (async () => {
+          dispatcher.stop();
+          clearInterval(retentionTimer);
+          await dispatcher.idle();
+          await stores.close();
+        })();
+        return closing;
       },
     };
   } catch (error) {
-    db.close();
+    await stores.close();
     throw error;
   }
 }

@@ -4,15 +4,15 @@ import type { Config } from '../config.js';
 import { ProtocolBotError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { BankHolidays } from './bank-holidays.js';
-import { chooseAssignee } from './case-assignment.js';
 import { formatCaseReference, normaliseCaseReference } from './case-reference.js';
 import { type CaseEventRow, type CaseRow, toCaseEvent, toCaseRecord } from './case-row.js';
 import { assertTransition, type CaseAction } from './case-transitions.js';
 import type { CaseEvent, CaseRecord, CaseService } from './case-types.js';
 import type { CaseDatabase } from './open-case-database.js';
 import { appendCaseEvent, enqueueNotice } from './outbox.js';
+import { answerNoticePlatform, newCaseColumns, planNewCase } from './plan-new-case.js';
 import { inStore } from './store-errors.js';
-import { addWorkingDays, beyondHolidayList, londonDate } from './working-days.js';
+import { londonDate } from './working-days.js';
 
 /** What the case service needs. */
 export interface CaseServiceOptions {
@@ -31,26 +31,12 @@ export interface CaseServiceOptions {
   noticePlatforms?: string[];
 }
 
-/** The case service, with the question of which statuses are outstanding answered in one place. */
-export interface SqliteCaseService extends CaseService {
-  /** Cases still waiting for a reply (open or claimed) whose due date has passed, as of the clock's London date. */
-  overdue(): CaseRecord[];
-}
-
-/**
- * Where a `case_answered` notice goes: back to the asker's platform. A terminal (or unknown) asker has no chat to
- * post into, so their answer goes through the `log` deliverer, which every process registers.
- */
-export function answerNoticePlatform(askerPlatform: string): string {
-  return askerPlatform === 'cli' || askerPlatform === 'unknown' ? 'log' : askerPlatform;
-}
-
 /**
  * Cases for the Monitoring Officer in SQLite. Every change (case row, history, outbox notices) is one IMMEDIATE
  * transaction: it either happens whole or not at all, and a crash never leaves a case without its notice.
  */
-export function createCaseService(options: CaseServiceOptions): SqliteCaseService {
-  const { db, config, clock, logger, holidays } = options;
+export function createSqliteCaseService(options: CaseServiceOptions): CaseService {
+  const { db, clock, logger } = options;
   const noticePlatforms = [...new Set(options.noticePlatforms ?? ['log'])];
 
   const selectCase = db.prepare('SELECT * FROM cases WHERE reference = ?');
@@ -75,21 +61,12 @@ export function createCaseService(options: CaseServiceOptions): SqliteCaseServic
   }
 
   function openNow(request: HandoffRequest): OpenedCase {
-    const now = clock.now();
-    const at = now.toISOString();
-    const createdOn = londonDate(now);
-    const dueDate = addWorkingDays(createdOn, config.SERVICE_STANDARD_WORKING_DAYS, holidays);
-    if (beyondHolidayList(dueDate, holidays)) {
-      logger.warn('due date is past the bank-holiday list; only weekends were skipped', {
-        dueDate,
-        lastYear: holidays.lastYear,
-      });
-    }
-    const { assignee, assigneeRole } = chooseAssignee(config, request);
-    const question = request.question;
-    const asker = question.asker ?? { platform: 'unknown', userId: 'unknown' };
-    const eventId = question.eventId ?? null;
-    const year = Number(createdOn.slice(0, 4));
+    const plan = planNewCase(request, options);
+    const { at, year, eventId } = plan;
+    const insert = db.prepare(
+      `INSERT INTO cases (reference, year, sequence, ${newCaseColumns.join(', ')})
+       VALUES (?, ?, ?, ${newCaseColumns.map(() => '?').join(', ')})`,
+    );
 
     const open = db.transaction((): OpenedCase & { created: boolean } => {
       if (eventId !== null) {
@@ -107,44 +84,24 @@ export function createCaseService(options: CaseServiceOptions): SqliteCaseServic
         .prepare('SELECT COALESCE(MAX(sequence), 0) + 1 AS next FROM cases WHERE year = ?')
         .get(year) as { next: number };
       const reference = formatCaseReference(year, next);
-      db.prepare(
-        `INSERT INTO cases (reference, year, sequence, status, asker_platform, asker_user_id, asker_display_name,
-           reply_to, public_channel, question, reason, topic, sensitive, citations, assignee, assignee_role,
-           due_date, created_at, created_on, updated_at, event_id)
-         VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        reference,
-        year,
-        next,
-        asker.platform,
-        asker.userId,
-        asker.displayName ?? null,
-        question.replyTo === undefined ? null : JSON.stringify(question.replyTo),
-        question.publicChannel ? 1 : 0,
-        request.text,
-        request.reason,
-        request.topic,
-        request.sensitive ? 1 : 0,
-        JSON.stringify(request.citations),
-        assignee,
-        assigneeRole,
-        dueDate,
-        at,
-        createdOn,
-        at,
-        eventId,
-      );
+      insert.run(reference, year, next, ...plan.columns);
       appendCaseEvent(db, {
         reference,
         at,
         kind: 'opened',
-        actor: { ...asker },
-        detail: { assignee, assigneeRole, dueDate, topic: request.topic, eventId },
+        actor: { ...plan.asker },
+        detail: {
+          assignee: plan.assignee,
+          assigneeRole: plan.assigneeRole,
+          dueDate: plan.dueDate,
+          topic: request.topic,
+          eventId,
+        },
       });
       for (const platform of noticePlatforms) {
         enqueueNotice(db, { reference, kind: 'case_opened', platform, at });
       }
-      return { reference, dueDate, assignee, created: true };
+      return { reference, dueDate: plan.dueDate, assignee: plan.assignee, created: true };
     });
     const { created, ...opened } = open.immediate();
     if (created) logger.info('case opened', { ...opened, topic: request.topic });
@@ -173,11 +130,11 @@ export function createCaseService(options: CaseServiceOptions): SqliteCaseServic
       return inStore('open a case for the Monitoring Officer', () => openNow(request));
     },
 
-    get(reference) {
+    async get(reference) {
       return inStore(`read case ${reference}`, () => load(reference));
     },
 
-    list(filter = {}) {
+    async list(filter = {}) {
       return inStore('list cases', () => {
         if (filter.status === 'overdue') return overdue();
         const rows = (
@@ -189,11 +146,11 @@ export function createCaseService(options: CaseServiceOptions): SqliteCaseServic
       });
     },
 
-    overdue() {
+    async overdue() {
       return inStore('list overdue cases', overdue);
     },
 
-    claim(reference, actor) {
+    async claim(reference, actor) {
       return change(reference, 'claim', (record, at) => {
         db.prepare(
           `UPDATE cases SET status = 'claimed', claimed_by = ?, updated_at = ?,
@@ -203,7 +160,7 @@ export function createCaseService(options: CaseServiceOptions): SqliteCaseServic
       });
     },
 
-    answer(reference, actor, text) {
+    async answer(reference, actor, text) {
       const reply = text.trim();
       if (reply === '') {
         throw new ProtocolBotError('input_invalid', `The answer to case ${reference} is empty.`);
@@ -230,7 +187,7 @@ export function createCaseService(options: CaseServiceOptions): SqliteCaseServic
       });
     },
 
-    close(reference, actor, note) {
+    async close(reference, actor, note) {
       return change(reference, 'close', (record, at) => {
         db.prepare(
           `UPDATE cases SET status = 'closed', closed_at = ?, updated_at = ? WHERE reference = ?`,
@@ -245,7 +202,7 @@ export function createCaseService(options: CaseServiceOptions): SqliteCaseServic
       });
     },
 
-    history(reference) {
+    async history(reference) {
       return inStore(`read the history of case ${reference}`, (): CaseEvent[] => {
         const record = load(reference);
         const rows = db

@@ -4,12 +4,13 @@ import { citationSchema } from '../answer/index.js';
 import type { Clock } from '../clock.js';
 import { ProtocolBotError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { QuestionLog, QuestionLogEntry } from './case-types.js';
+import type { LoggedQuestion, QuestionLog, QuestionLogEntry } from './case-types.js';
 import type { CaseDatabase } from './open-case-database.js';
 import { inStore } from './store-errors.js';
 import { londonDate } from './working-days.js';
 
-const entrySchema = z.object({
+/** Checks a question before it is logged (entries come from every platform's adapter). */
+export const questionLogEntrySchema = z.object({
   platform: z.string().min(1),
   userId: z.string().optional(),
   question: z.string(),
@@ -18,20 +19,12 @@ const entrySchema = z.object({
   caseReference: z.string().optional(),
 });
 
-const feedbackSchema = z.object({
+/** Checks feedback on an answer (a comment is free text from a person). */
+export const feedbackSchema = z.object({
   rating: z.enum(['up', 'down']),
   userId: z.string().min(1),
   comment: z.string().max(2_000).optional(),
 });
-
-/** The question log with its retention purge. */
-export interface SqliteQuestionLog extends QuestionLog {
-  /**
-   * Removes the text (question and feedback comments) of questions older than the retention period, keeping the
-   * decision, citations and counts the annual report needs. Returns how many questions were purged.
-   */
-  purgeExpired(): number;
-}
 
 /** Options for {@link createQuestionLog}. */
 export interface QuestionLogOptions {
@@ -46,7 +39,7 @@ export interface QuestionLogOptions {
  * Records every question (time, platform, a salted hash of the user id — never the id itself —, decision, cited
  * clauses, case reference, question text) and the feedback on answers.
  */
-export function createQuestionLog(options: QuestionLogOptions): SqliteQuestionLog {
+export function createSqliteQuestionLog(options: QuestionLogOptions): QuestionLog {
   const { db, clock, logger } = options;
   const salt = inStore('read the question-log salt', () => {
     const row = db.prepare(`SELECT value FROM store_meta WHERE key = 'user_hash_salt'`).get() as
@@ -54,12 +47,11 @@ export function createQuestionLog(options: QuestionLogOptions): SqliteQuestionLo
       | undefined;
     return row?.value ?? '';
   });
-  const hashUser = (platform: string, userId: string) =>
-    createHmac('sha256', salt).update(`${platform}:${userId}`).digest('hex').slice(0, 32);
+  const hashUser = (platform: string, userId: string) => hashAsker(salt, platform, userId);
 
   return {
-    record(entry: QuestionLogEntry): string {
-      const parsed = entrySchema.parse(entry);
+    async record(entry: QuestionLogEntry): Promise<string> {
+      const parsed = questionLogEntrySchema.parse(entry);
       const id = randomUUID();
       const now = clock.now();
       inStore('record a question', () =>
@@ -85,7 +77,7 @@ export function createQuestionLog(options: QuestionLogOptions): SqliteQuestionLo
       return id;
     },
 
-    recordFeedback(questionId, feedback) {
+    async recordFeedback(questionId, feedback) {
       const parsed = feedbackSchema.safeParse(feedback);
       if (!parsed.success) {
         throw new ProtocolBotError('input_invalid', `Invalid feedback: ${parsed.error.issues[0]?.message}`);
@@ -112,7 +104,7 @@ export function createQuestionLog(options: QuestionLogOptions): SqliteQuestionLo
       });
     },
 
-    purgeExpired() {
+    async purgeExpired() {
       const cutoff = new Date(clock.now().getTime() - options.retentionDays * 86_400_000).toISOString();
       const purge = db.transaction(() => {
         const now = clock.now().toISOString();
@@ -131,5 +123,38 @@ export function createQuestionLog(options: QuestionLogOptions): SqliteQuestionLo
         logger.info('purged old question text', { purged, retentionDays: options.retentionDays });
       return purged;
     },
+
+    async summarise({ from, to }) {
+      return inStore('read the question log for the report', () => {
+        const rows = db
+          .prepare('SELECT decision, citations, user_hash FROM questions WHERE asked_on BETWEEN ? AND ?')
+          .all(from, to) as { decision: string; citations: string; user_hash: string | null }[];
+        const feedback = db
+          .prepare(
+            `SELECT f.rating AS rating, COUNT(*) AS count FROM feedback f JOIN questions q ON q.id = f.question_id
+             WHERE q.asked_on BETWEEN ? AND ? GROUP BY f.rating`,
+          )
+          .all(from, to) as { rating: 'up' | 'down'; count: number }[];
+        const questions = rows.map(
+          (row): LoggedQuestion => ({
+            decision: row.decision,
+            citations: JSON.parse(row.citations) as LoggedQuestion['citations'],
+            userHash: row.user_hash,
+          }),
+        );
+        return {
+          questions,
+          feedback: {
+            up: feedback.find((row) => row.rating === 'up')?.count ?? 0,
+            down: feedback.find((row) => row.rating === 'down')?.count ?? 0,
+          },
+        };
+      });
+    },
   };
+}
+
+/** A salted hash of an asker's id: the log can count distinct askers without naming them. */
+export function hashAsker(salt: string, platform: string, userId: string): string {
+  return createHmac('sha256', salt).update(`${platform}:${userId}`).digest('hex').slice(0, 32);
 }

@@ -70,7 +70,7 @@ describe('answer threads', () => {
     const reference = first.handoff?.reference as string;
     expect(reference).toMatch(/^MO-2026-\d{4}$/);
     expect(first.handoff?.dueDate).toBe('2026-11-24');
-    const stored = onThread.handoff.cases.get(reference);
+    const stored = await onThread.handoff.cases.get(reference);
     expect(stored.replyTo).toEqual(question.replyTo);
     expect(stored.eventId).toBe('Ev-thread-1');
 

@@ -27,7 +27,7 @@ describe('protocol-bot cases', () => {
   beforeEach(async () => {
     data = tempDataDir();
     clock = movableClock('2026-11-23T10:00:00Z');
-    handoff = openHandoff({ config: testConfig(data.dir), clock, logger: recordingLogger() });
+    handoff = await openHandoff({ config: testConfig(data.dir), clock, logger: recordingLogger() });
     await handoff.cases.openCase(bullyingRequest({ eventId: 'a' }));
     await handoff.cases.openCase(
       bullyingRequest({
@@ -39,8 +39,8 @@ describe('protocol-bot cases', () => {
     );
   });
 
-  afterEach(() => {
-    handoff.close();
+  afterEach(async () => {
+    await handoff.close();
     data.cleanup();
   });
 
@@ -102,10 +102,10 @@ describe('protocol-bot cases', () => {
     });
     const answered = await run(['answer', 'MO-2026-0001'], 'Speak to your manager first.\n');
     expect(answered.code).toBe(0);
-    expect(handoff.cases.get('MO-2026-0001').answer).toBe('Speak to your manager first.');
+    expect((await handoff.cases.get('MO-2026-0001')).answer).toBe('Speak to your manager first.');
     const closed = await run(['close', 'MO-2026-0001', '--note', 'Resolved'], '', true);
     expect(JSON.parse(closed.out)).toMatchObject({ reference: 'MO-2026-0001', status: 'closed' });
-    expect(handoff.cases.history('MO-2026-0001').at(-1)).toMatchObject({
+    expect((await handoff.cases.history('MO-2026-0001')).at(-1)).toMatchObject({
       kind: 'closed',
       actor,
       detail: { note: 'Resolved' },

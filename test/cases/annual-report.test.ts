@@ -35,9 +35,9 @@ describe('annual report', () => {
   beforeEach(async () => {
     data = tempDataDir();
     clock = movableClock('2026-03-31T09:00:00Z');
-    handoff = openHandoff({ config: testConfig(data.dir), clock, logger: recordingLogger() });
+    handoff = await openHandoff({ config: testConfig(data.dir), clock, logger: recordingLogger() });
     // Outside the range (31 March).
-    handoff.questions.record({
+    await handoff.questions.record({
       platform: 'slack',
       userId: 'U0',
       question: 'q',
@@ -47,29 +47,29 @@ describe('annual report', () => {
     await handoff.cases.openCase(bullyingRequest({ eventId: 'march' }));
 
     clock.set('2026-04-01T09:00:00Z'); // Wednesday
-    const first = handoff.questions.record({
+    const first = await handoff.questions.record({
       platform: 'slack',
       userId: 'U1',
       question: 'How fast must I reply?',
       decision: 'answer',
       citations: [responseTimesClause, swaleDraft],
     });
-    handoff.questions.recordFeedback(first, { rating: 'up', userId: 'U1' });
-    handoff.questions.record({
+    await handoff.questions.recordFeedback(first, { rating: 'up', userId: 'U1' });
+    await handoff.questions.record({
       platform: 'teams',
       userId: 'U2',
       question: 'And by phone?',
       decision: 'answer',
       citations: [responseTimesClause, { ...responseTimesClause, quote: 'second quote of the same clause' }],
     });
-    handoff.questions.record({
+    await handoff.questions.record({
       platform: 'teams',
       userId: 'U2',
       question: 'Can I brief the Labour group?',
       decision: 'answer',
       citations: [politicalGroups],
     });
-    handoff.questions.record({
+    await handoff.questions.record({
       platform: 'slack',
       userId: 'U3',
       question: 'Vote?',
@@ -77,7 +77,7 @@ describe('annual report', () => {
       citations: [],
     });
     const early = await handoff.cases.openCase(bullyingRequest({ eventId: 'e1' }));
-    handoff.questions.record({
+    await handoff.questions.record({
       platform: 'slack',
       userId: 'U1',
       question: 'shouting',
@@ -93,21 +93,21 @@ describe('annual report', () => {
     expect(early.dueDate).toBe('2026-04-07');
 
     clock.set('2026-04-01T13:00:00Z');
-    handoff.cases.claim(early.reference, officer); // 4 hours
+    await handoff.cases.claim(early.reference, officer); // 4 hours
     clock.set('2026-04-08T09:00:00Z');
-    handoff.cases.answer(late.reference, officer, 'Declare it.'); // 168 hours, late
-    handoff.cases.close(late.reference, officer);
+    await handoff.cases.answer(late.reference, officer, 'Declare it.'); // 168 hours, late
+    await handoff.cases.close(late.reference, officer);
     void waiting;
     clock.set('2026-05-01T09:00:00Z');
   });
 
-  afterEach(() => {
-    handoff.close();
+  afterEach(async () => {
+    await handoff.close();
     data.cleanup();
   });
 
-  it('counts questions, decisions, cited sections, cases and first responses in the range', () => {
-    const report = handoff.report({ from: '2026-04-01', to: '2026-04-30' });
+  it('counts questions, decisions, cited sections, cases and first responses in the range', async () => {
+    const report = await handoff.report({ from: '2026-04-01', to: '2026-04-30' });
     expect(report.questions).toEqual({
       asked: 5,
       byDecision: { answer: 3, refuse: 1, escalate: 1 },

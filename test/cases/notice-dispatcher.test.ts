@@ -35,8 +35,8 @@ describe('NoticeDispatcher', () => {
   let data: ReturnType<typeof tempDataDir>;
   let clock: ReturnType<typeof movableClock>;
   const opened: HandoffRuntime[] = [];
-  const open = (options: Partial<OpenHandoffOptions> = {}) => {
-    const handoff = openHandoff({
+  const open = async (options: Partial<OpenHandoffOptions> = {}) => {
+    const handoff = await openHandoff({
       config: testConfig(data.dir),
       clock,
       logger: recordingLogger(),
@@ -46,32 +46,34 @@ describe('NoticeDispatcher', () => {
     return handoff;
   };
 
-  beforeEach(() => {
+  beforeEach(async () => {
     data = tempDataDir();
     clock = movableClock('2026-11-23T10:00:00Z');
   });
 
-  afterEach(() => {
-    for (const handoff of opened.splice(0)) handoff.close();
+  afterEach(async () => {
+    for (const handoff of opened.splice(0)) await handoff.close();
     data.cleanup();
   });
 
   it('delivers a new case through the built-in log deliverer as readable text', async () => {
     const written: string[] = [];
-    const handoff = open({ writeNotice: (text) => written.push(text) });
+    const handoff = await open({ writeNotice: (text) => written.push(text) });
     const { reference } = await handoff.cases.openCase(bullyingRequest());
     expect(await handoff.dispatcher.drainOnce()).toBe(1);
     expect(written.join('')).toContain(`New case ${reference} for Priya Shah: reply due by 2026-11-25.`);
     expect(written.join('')).toContain(`protocol-bot cases show ${reference}`);
     expect(await handoff.dispatcher.drainOnce()).toBe(0);
-    const delivered = handoff.cases.history(reference).filter((event) => event.kind === 'notice_delivered');
+    const delivered = (await handoff.cases.history(reference)).filter(
+      (event) => event.kind === 'notice_delivered',
+    );
     expect(delivered).toHaveLength(1);
     expect(delivered[0]?.detail).toMatchObject({ notice: 'case_opened', platform: 'log', attempts: 1 });
   });
 
   it('keeps the question text of a sensitive case out of the log line', async () => {
     const logger = recordingLogger();
-    const handoff = open({ logger });
+    const handoff = await open({ logger });
     await handoff.cases.openCase(bullyingRequest());
     await handoff.dispatcher.drainOnce();
     const line = logger.lines.find((entry) => entry.message.startsWith('notice: case_opened'));
@@ -81,11 +83,11 @@ describe('NoticeDispatcher', () => {
 
   it('passes the notice id to the deliverer as its idempotency key', async () => {
     const slack = scriptedDeliverer('slack');
-    const handoff = open({ noticePlatforms: ['slack'] });
+    const handoff = await open({ noticePlatforms: ['slack'] });
     handoff.dispatcher.register(slack);
     const { reference } = await handoff.cases.openCase(bullyingRequest());
     await handoff.dispatcher.drainOnce();
-    const queued = handoff.cases.history(reference).find((event) => event.kind === 'notice_queued');
+    const queued = (await handoff.cases.history(reference)).find((event) => event.kind === 'notice_queued');
     expect(slack.sent[0]?.notice).toEqual({
       id: queued?.detail.noticeId,
       kind: 'case_opened',
@@ -98,7 +100,10 @@ describe('NoticeDispatcher', () => {
 
   it('retries with exponential backoff and then delivers', async () => {
     const slack = scriptedDeliverer('slack', ['retryable', 'retryable', 'ok']);
-    const handoff = open({ noticePlatforms: ['slack'], dispatcher: { baseDelayMs: 1_000, maxAttempts: 5 } });
+    const handoff = await open({
+      noticePlatforms: ['slack'],
+      dispatcher: { baseDelayMs: 1_000, maxAttempts: 5 },
+    });
     handoff.dispatcher.register(slack);
     const { reference } = await handoff.cases.openCase(bullyingRequest());
 
@@ -118,14 +123,17 @@ describe('NoticeDispatcher', () => {
     expect(await handoff.dispatcher.drainOnce()).toBe(1);
     expect(slack.calls()).toBe(3);
     expect(slack.sent[0]?.notice.attempts).toBe(3);
-    const kinds = handoff.cases.history(reference).map((event) => event.kind);
+    const kinds = (await handoff.cases.history(reference)).map((event) => event.kind);
     expect(kinds).toContain('notice_delivered');
     expect(kinds).not.toContain('notice_failed');
   });
 
   it('gives up after the last attempt, records notice_failed and never loses the case', async () => {
     const slack = scriptedDeliverer('slack', ['retryable', 'retryable', 'retryable', 'retryable']);
-    const handoff = open({ noticePlatforms: ['slack'], dispatcher: { baseDelayMs: 10, maxAttempts: 3 } });
+    const handoff = await open({
+      noticePlatforms: ['slack'],
+      dispatcher: { baseDelayMs: 10, maxAttempts: 3 },
+    });
     handoff.dispatcher.register(slack);
     const { reference } = await handoff.cases.openCase(bullyingRequest());
     for (let round = 0; round < 6; round += 1) {
@@ -133,33 +141,37 @@ describe('NoticeDispatcher', () => {
       clock.advance(60_000);
     }
     expect(slack.calls()).toBe(3);
-    const failed = handoff.cases.history(reference).filter((event) => event.kind === 'notice_failed');
+    const failed = (await handoff.cases.history(reference)).filter((event) => event.kind === 'notice_failed');
     expect(failed).toHaveLength(1);
     expect(failed[0]?.detail).toMatchObject({ platform: 'slack', attempts: 3 });
     expect(String(failed[0]?.detail.error)).toContain('Slack answered 503');
-    expect(handoff.cases.get(reference).status).toBe('open');
+    expect((await handoff.cases.get(reference)).status).toBe('open');
   });
 
   it('gives up at once on an error not marked retryable', async () => {
     const slack = scriptedDeliverer('slack', ['permanent']);
-    const handoff = open({ noticePlatforms: ['slack'] });
+    const handoff = await open({ noticePlatforms: ['slack'] });
     handoff.dispatcher.register(slack);
     const { reference } = await handoff.cases.openCase(bullyingRequest());
     await handoff.dispatcher.drainOnce();
     clock.advance(3_600_000);
     await handoff.dispatcher.drainOnce();
     expect(slack.calls()).toBe(1);
-    expect(handoff.cases.history(reference).at(-1)).toMatchObject({
+    expect((await handoff.cases.history(reference)).at(-1)).toMatchObject({
       kind: 'notice_failed',
       detail: { attempts: 1, error: expect.stringContaining('channel_not_found') },
     });
   });
 
   it('sends the answer back to the asker’s platform, and only a process with that deliverer takes it', async () => {
-    const handoff = open();
+    const handoff = await open();
     const { reference } = await handoff.cases.openCase(bullyingRequest());
     await handoff.dispatcher.drainOnce();
-    handoff.cases.answer(reference, { platform: 'cli', userId: 'pshah' }, 'Keep a note of each incident.');
+    await handoff.cases.answer(
+      reference,
+      { platform: 'cli', userId: 'pshah' },
+      'Keep a note of each incident.',
+    );
     expect(await handoff.dispatcher.drainOnce()).toBe(0); // no Slack deliverer in this process: it waits
 
     const slack = scriptedDeliverer('slack');
@@ -172,11 +184,11 @@ describe('NoticeDispatcher', () => {
 
   it('a terminal asker’s answer is shown by the log deliverer', async () => {
     const written: string[] = [];
-    const handoff = open({ writeNotice: (text) => written.push(text) });
+    const handoff = await open({ writeNotice: (text) => written.push(text) });
     const request = bullyingRequest({ eventId: undefined });
     request.question.asker = { platform: 'cli', userId: 'sam', displayName: 'sam' };
     const { reference } = await handoff.cases.openCase(request);
-    handoff.cases.answer(reference, { platform: 'cli', userId: 'pshah' }, 'See Part 5C §6.2.');
+    await handoff.cases.answer(reference, { platform: 'cli', userId: 'pshah' }, 'See Part 5C §6.2.');
     expect(await handoff.dispatcher.drainOnce()).toBe(2);
     expect(written.join('')).toContain(`Case ${reference} answered for sam:\n  See Part 5C §6.2.`);
   });
@@ -193,8 +205,8 @@ describe('NoticeDispatcher', () => {
         });
       },
     };
-    const first = open({ noticePlatforms: ['slack'], dispatcher: { leaseMs: 60_000 } });
-    const second = open({ noticePlatforms: ['slack'], dispatcher: { leaseMs: 60_000 } });
+    const first = await open({ noticePlatforms: ['slack'], dispatcher: { leaseMs: 60_000 } });
+    const second = await open({ noticePlatforms: ['slack'], dispatcher: { leaseMs: 60_000 } });
     const other = scriptedDeliverer('slack');
     first.dispatcher.register(slow);
     second.dispatcher.register(other);
@@ -214,7 +226,7 @@ describe('NoticeDispatcher', () => {
 
   it('start() polls on its interval and stop() ends polling', async () => {
     const slack = scriptedDeliverer('slack');
-    const handoff = open({ noticePlatforms: ['slack'], dispatcher: { intervalMs: 10 } });
+    const handoff = await open({ noticePlatforms: ['slack'], dispatcher: { intervalMs: 10 } });
     handoff.dispatcher.register(slack);
     handoff.dispatcher.start();
     await handoff.cases.openCase(bullyingRequest({ eventId: 'one' }));

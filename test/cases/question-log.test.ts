@@ -12,7 +12,7 @@ import {
 
 describe('QuestionLog', () => {
   let data: ReturnType<typeof tempDataDir>;
-  beforeEach(() => {
+  beforeEach(async () => {
     data = tempDataDir();
   });
   afterEach(() => data.cleanup());
@@ -29,33 +29,33 @@ describe('QuestionLog', () => {
     }
   };
 
-  it('records questions with a hashed user id, never the id itself, and feedback by question id', () => {
+  it('records questions with a hashed user id, never the id itself, and feedback by question id', async () => {
     const clock = movableClock('2026-11-23T10:00:00Z');
-    const handoff = openHandoff({ config: testConfig(data.dir), clock, logger: recordingLogger() });
+    const handoff = await openHandoff({ config: testConfig(data.dir), clock, logger: recordingLogger() });
     try {
-      const id = handoff.questions.record({
+      const id = await handoff.questions.record({
         platform: 'slack',
         userId: 'U024BE7LH',
         question: 'How fast must I answer a councillor’s email?',
         decision: 'answer',
         citations: [responseTimesClause],
       });
-      handoff.questions.record({
+      await handoff.questions.record({
         platform: 'slack',
         userId: 'U024BE7LH',
         question: 'Who should I vote for?',
         decision: 'refuse',
         citations: [],
       });
-      handoff.questions.recordFeedback(id, { rating: 'up', userId: 'U024BE7LH', comment: 'clear' });
-      expect(() =>
+      await handoff.questions.recordFeedback(id, { rating: 'up', userId: 'U024BE7LH', comment: 'clear' });
+      await expect(
         handoff.questions.recordFeedback('no-such-id', { rating: 'down', userId: 'U1' }),
-      ).toThrowError(expect.objectContaining({ code: 'input_invalid' }));
-      expect(() =>
+      ).rejects.toThrowError(expect.objectContaining({ code: 'input_invalid' }));
+      await expect(
         handoff.questions.recordFeedback(id, { rating: 'meh' as 'up', userId: 'U024BE7LH' }),
-      ).toThrowError(expect.objectContaining({ code: 'input_invalid' }));
+      ).rejects.toThrowError(expect.objectContaining({ code: 'input_invalid' }));
     } finally {
-      handoff.close();
+      await handoff.close();
     }
     const { questions, feedback } = rows();
     expect(questions).toHaveLength(2);
@@ -70,42 +70,42 @@ describe('QuestionLog', () => {
     expect(JSON.stringify(feedback)).not.toContain('U024BE7LH');
   });
 
-  it('purges question text past QUESTION_RETENTION_DAYS on open, keeping what the report counts', () => {
+  it('purges question text past QUESTION_RETENTION_DAYS on open, keeping what the report counts', async () => {
     const clock = movableClock('2026-01-10T10:00:00Z');
     const config = testConfig(data.dir, { QUESTION_RETENTION_DAYS: '30' });
-    let handoff = openHandoff({ config, clock, logger: recordingLogger() });
-    const old = handoff.questions.record({
+    let handoff = await openHandoff({ config, clock, logger: recordingLogger() });
+    const old = await handoff.questions.record({
       platform: 'teams',
       userId: 'aad-1',
       question: 'Can I attend the Labour group meeting?',
       decision: 'answer',
       citations: [responseTimesClause],
     });
-    handoff.questions.recordFeedback(old, {
+    await handoff.questions.recordFeedback(old, {
       rating: 'down',
       userId: 'aad-1',
       comment: 'my colleague Jo said…',
     });
     clock.set('2026-02-08T10:00:00Z');
-    handoff.questions.record({
+    await handoff.questions.record({
       platform: 'teams',
       userId: 'aad-2',
       question: 'Recent question',
       decision: 'answer',
       citations: [],
     });
-    handoff.close();
+    await handoff.close();
 
     clock.set('2026-02-10T10:00:00Z'); // 31 days after the first question, 2 after the second
-    handoff = openHandoff({ config, clock, logger: recordingLogger() });
+    handoff = await openHandoff({ config, clock, logger: recordingLogger() });
     try {
-      expect(handoff.questions.purgeExpired()).toBe(0); // already purged on open
-      const report = handoff.report({ from: '2026-01-01', to: '2026-02-28' });
+      expect(await handoff.questions.purgeExpired()).toBe(0); // already purged on open
+      const report = await handoff.report({ from: '2026-01-01', to: '2026-02-28' });
       expect(report.questions.asked).toBe(2);
       expect(report.questions.feedback.down).toBe(1);
       expect(report.topSections[0]).toMatchObject({ document: 'part5c', clause: '6.2', questions: 1 });
     } finally {
-      handoff.close();
+      await handoff.close();
     }
     const { questions, feedback } = rows();
     expect(questions[0]).toMatchObject({ question: null, purged_at: '2026-02-10T10:00:00.000Z' });
@@ -113,21 +113,21 @@ describe('QuestionLog', () => {
     expect(feedback[0]).toMatchObject({ rating: 'down', comment: null });
   });
 
-  it('purges again every day while the process runs', () => {
+  it('purges again every day while the process runs', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const clock = movableClock('2026-01-10T10:00:00Z');
-    const handoff = openHandoff({
+    const handoff = await openHandoff({
       config: testConfig(data.dir, { QUESTION_RETENTION_DAYS: '1' }),
       clock,
       logger: recordingLogger(),
     });
     try {
-      handoff.questions.record({ platform: 'cli', question: 'old', decision: 'answer', citations: [] });
+      await handoff.questions.record({ platform: 'cli', question: 'old', decision: 'answer', citations: [] });
       clock.advance(2 * 86_400_000);
       vi.advanceTimersByTime(86_400_000);
       expect(rows().questions[0]).toMatchObject({ question: null });
     } finally {
-      handoff.close();
+      await handoff.close();
       vi.useRealTimers();
     }
   });

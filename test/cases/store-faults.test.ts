@@ -6,8 +6,8 @@ import { loadBankHolidays } from '../../src/cases/bank-holidays.js';
 import { latestSchemaVersion } from '../../src/cases/migrations.js';
 import { openCaseDatabase } from '../../src/cases/open-case-database.js';
 import { openHandoff } from '../../src/cases/open-handoff.js';
-import { createCaseService } from '../../src/cases/sqlite-case-service.js';
-import { createQuestionLog } from '../../src/cases/sqlite-question-log.js';
+import { createSqliteCaseService } from '../../src/cases/sqlite-case-service.js';
+import { createSqliteQuestionLog } from '../../src/cases/sqlite-question-log.js';
 import {
   bullyingRequest,
   movableClock,
@@ -33,14 +33,14 @@ function counts(file: string) {
 describe('case store faults', () => {
   let data: ReturnType<typeof tempDataDir>;
   let file: string;
-  beforeEach(() => {
+  beforeEach(async () => {
     data = tempDataDir();
     file = join(data.dir, 'cases.db');
   });
   afterEach(() => data.cleanup());
 
   it('a database locked by another process: waits the busy timeout, then store_unavailable (retryable)', async () => {
-    const handoff = openHandoff({
+    const handoff = await openHandoff({
       config: testConfig(data.dir),
       clock,
       logger: recordingLogger(),
@@ -56,47 +56,47 @@ describe('case store faults', () => {
         message: expect.stringContaining('locked by another process'),
       });
       expect(Date.now() - started).toBeGreaterThanOrEqual(140);
-      expect(handoff.cases.list()).toEqual([]); // readers are not blocked (WAL)
+      expect(await handoff.cases.list()).toEqual([]); // readers are not blocked (WAL)
       other.exec('ROLLBACK');
       expect((await handoff.cases.openCase(bullyingRequest())).reference).toBe('MO-2026-0001');
     } finally {
       other.close();
-      handoff.close();
+      await handoff.close();
     }
   });
 
   it('a read-only database: writes fail with store_unavailable and nothing changes; reads still work', async () => {
-    const writer = openHandoff({ config: testConfig(data.dir), clock, logger: recordingLogger() });
+    const writer = await openHandoff({ config: testConfig(data.dir), clock, logger: recordingLogger() });
     const { reference } = await writer.cases.openCase(bullyingRequest({ eventId: 'first' }));
-    writer.close();
+    await writer.close();
     const before = counts(file);
 
     // Tests run as root, where chmod does not stop writes; the read-only connection is what SQLite sees on a
     // read-only mount or file.
     const db = openCaseDatabase(file, { readonly: true });
     try {
-      const cases = createCaseService({
+      const cases = createSqliteCaseService({
         db,
         config: testConfig(data.dir),
         clock,
         logger: recordingLogger(),
         holidays: loadBankHolidays(),
       });
-      expect(cases.get(reference).status).toBe('open');
+      expect((await cases.get(reference)).status).toBe('open');
       await expect(cases.openCase(bullyingRequest({ eventId: 'second' }))).rejects.toMatchObject({
         code: 'store_unavailable',
         message: expect.stringContaining('read-only'),
       });
-      expect(() => cases.claim(reference, officer)).toThrowError(
+      await expect(cases.claim(reference, officer)).rejects.toThrowError(
         expect.objectContaining({
           code: 'store_unavailable',
           message: expect.stringContaining('SQLITE_READONLY'),
         }),
       );
-      const questions = createQuestionLog({ db, clock, logger: recordingLogger(), retentionDays: 30 });
-      expect(() =>
+      const questions = createSqliteQuestionLog({ db, clock, logger: recordingLogger(), retentionDays: 30 });
+      await expect(
         questions.record({ platform: 'cli', question: 'q', decision: 'answer', citations: [] }),
-      ).toThrowError(expect.objectContaining({ code: 'store_unavailable' }));
+      ).rejects.toThrowError(expect.objectContaining({ code: 'store_unavailable' }));
     } finally {
       db.close();
     }
@@ -106,7 +106,7 @@ describe('case store faults', () => {
   it('a full disk: store_unavailable, and the case, its history and its notice are all or nothing', async () => {
     const db = openCaseDatabase(file);
     try {
-      const cases = createCaseService({
+      const cases = createSqliteCaseService({
         db,
         config: testConfig(data.dir),
         clock,
@@ -132,11 +132,11 @@ describe('case store faults', () => {
     }
   });
 
-  it('a file that is not a SQLite database: store_unavailable naming it', () => {
+  it('a file that is not a SQLite database: store_unavailable naming it', async () => {
     writeFileSync(file, 'this is not a database, it is a spreadsheet export'.repeat(100));
-    expect(() =>
+    await expect(
       openHandoff({ config: testConfig(data.dir), clock, logger: recordingLogger() }),
-    ).toThrowError(
+    ).rejects.toThrowError(
       expect.objectContaining({
         code: 'store_unavailable',
         message: expect.stringContaining('not a SQLite database'),
@@ -144,20 +144,20 @@ describe('case store faults', () => {
     );
   });
 
-  it('a database from a newer version of the program is refused, not downgraded', () => {
-    openHandoff({ config: testConfig(data.dir), clock, logger: recordingLogger() }).close();
+  it('a database from a newer version of the program is refused, not downgraded', async () => {
+    (await openHandoff({ config: testConfig(data.dir), clock, logger: recordingLogger() })).close();
     const db = new Database(file);
     db.pragma('user_version = 99');
     db.close();
-    expect(() =>
+    await expect(
       openHandoff({ config: testConfig(data.dir), clock, logger: recordingLogger() }),
-    ).toThrowError(
+    ).rejects.toThrowError(
       expect.objectContaining({ code: 'store_unavailable', message: expect.stringContaining('version 99') }),
     );
   });
 
-  it('migrates with PRAGMA user_version and WAL mode', () => {
-    openHandoff({ config: testConfig(data.dir), clock, logger: recordingLogger() }).close();
+  it('migrates with PRAGMA user_version and WAL mode', async () => {
+    (await openHandoff({ config: testConfig(data.dir), clock, logger: recordingLogger() })).close();
     const db = new Database(file, { readonly: true });
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);

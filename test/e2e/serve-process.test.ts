@@ -38,7 +38,12 @@ describe('protocol-bot serve', () => {
   it('reports its health and the platforms it serves', async () => {
     const response = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', platforms: ['slack'], generative: false });
+    expect(await response.json()).toEqual({
+      status: 'ok',
+      platforms: ['slack'],
+      generative: false,
+      database: 'sqlite',
+    });
   });
 
   it('answers a Slack mention in its thread', async () => {

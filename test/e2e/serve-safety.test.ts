@@ -117,7 +117,7 @@ describe('a Slack-only deployment in production', () => {
     const response = await fetch(`${base}/healthz`);
     expect(response.status).toBe(503);
     const report = (await response.json()) as { status: string; reason: string; platforms: string[] };
-    expect(report.status).toBe('failing');
+    expect(report.status).toBe('unavailable');
     expect(report.reason).toMatch(/integrity check|corrupt|malformed|not a database/);
     expect(report.platforms).toEqual(['slack']);
     // The damaged file stays behind for the start-up test below; the others get a fresh one.

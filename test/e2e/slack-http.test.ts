@@ -163,7 +163,7 @@ describe('Slack app over HTTP (real Bolt, stub Web API)', () => {
     const reference = blockText(acknowledgement.params.blocks).match(/MO-\d{4}-\d{4}/)?.[0];
     expect(reference).toBeDefined();
     expect(blockText(acknowledgement.params.blocks)).toMatch(/reply due by/);
-    const opened = app.runtime.handoff.cases.get(reference as string);
+    const opened = await app.runtime.handoff.cases.get(reference as string);
     expect(opened.status).toBe('open');
     expect(opened.question).toContain('reply to a councillor');
 
@@ -190,7 +190,7 @@ describe('Slack app over HTTP (real Bolt, stub Web API)', () => {
       calls.find((call) => call.method === 'chat.postEphemeral' && call.params.user === 'U0MALLORY'),
     );
     expect(refusal.params.text).toBe(onlyMonitoringOfficerReply);
-    expect(app.runtime.handoff.cases.get(reference as string).status).toBe('open');
+    expect((await app.runtime.handoff.cases.get(reference as string)).status).toBe('open');
 
     // The officer presses Answer, writes the answer and submits the modal.
     await sendInteraction(
@@ -233,7 +233,7 @@ describe('Slack app over HTTP (real Bolt, stub Web API)', () => {
       },
     });
     expect(submitted.status).toBe(200);
-    expect(app.runtime.handoff.cases.get(reference as string).status).toBe('answered');
+    expect((await app.runtime.handoff.cases.get(reference as string)).status).toBe('answered');
     const updated = await app.stub.waitFor((calls) => calls.find((call) => call.method === 'chat.update'));
     expect(blockText(updated.params.blocks)).toContain('Answered');
 
@@ -374,7 +374,7 @@ describe('Slack app over HTTP (real Bolt, stub Web API)', () => {
     );
     expect(blockText(claimed.params.blocks)).toContain('Claimed by <@U0MONITOR>');
     expect(blockText(claimed.params)).not.toContain('shouted');
-    expect(app.runtime.handoff.cases.get(reference).status).toBe('claimed');
+    expect((await app.runtime.handoff.cases.get(reference)).status).toBe('claimed');
   });
 
   it('waits out a 429 with Retry-After and then delivers the answer', async () => {
@@ -504,7 +504,7 @@ describe('Slack app over HTTP (real Bolt, stub Web API)', () => {
     await sendEvent(app, eventCallback(event));
     const reply = await app.stub.waitFor(firstPost('C0OSCAR', event.ts));
     const everything = { from: '2000-01-01', to: '2100-12-31' };
-    const before = app.runtime.handoff.report(everything).questions.feedback.up;
+    const before = (await app.runtime.handoff.report(everything)).questions.feedback.up;
     await sendInteraction(
       app,
       blockAction({
@@ -520,7 +520,7 @@ describe('Slack app over HTTP (real Bolt, stub Web API)', () => {
       calls.find((call) => call.method === 'chat.postEphemeral' && call.params.user === 'U0OSCAR'),
     );
     expect(thanks.params.text).toMatch(/feedback has been recorded/);
-    expect(app.runtime.handoff.report(everything).questions.feedback.up).toBe(before + 1);
+    expect((await app.runtime.handoff.report(everything)).questions.feedback.up).toBe(before + 1);
   });
 });
 
@@ -587,7 +587,9 @@ describe('Slack app over HTTP with answer threads, as `serve` runs it', () => {
     expect(inChannel.params.text).toBe(adapterReplies.movedToDirectMessage);
     const direct = await threaded.stub.waitFor(firstPost('D0IVAN'));
     const reference = blockText(direct.params.blocks).match(/MO-\d{4}-\d{4}/)?.[0] as string;
-    expect(threaded.runtime.handoff.cases.get(reference).replyTo).toMatchObject({ channel: 'C0THREADPUB' });
+    expect((await threaded.runtime.handoff.cases.get(reference)).replyTo).toMatchObject({
+      channel: 'C0THREADPUB',
+    });
     expect(threaded.logs.filter((line) => line.level !== 'info')).toEqual([]);
   });
 });

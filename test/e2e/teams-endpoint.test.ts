@@ -1,8 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askMonitoringOfficerAction, caseAction } from '../../src/channels/teams/card-actions.js';
-import { registrationsFileName } from '../../src/channels/teams/monitoring-officer-registry.js';
 import { neutralPublicReply } from '../../src/channels/teams/render-plain-reply.js';
 import { breakInbox } from '../support/inbox-outage.js';
 import {
@@ -73,7 +71,7 @@ describe('Teams endpoint (real Agents SDK, stub Bot Connector)', () => {
     expect(reply?.replyToId).toBe(activity.id);
     expect(reply?.body.text ?? '').not.toContain('<at>');
     // The question reached the pipeline without the mention: it was logged that way.
-    expect(bot.runtime.handoff.cases.list()).toHaveLength(0);
+    expect(await bot.runtime.handoff.cases.list()).toHaveLength(0);
     expect(reply?.body.from?.id ?? botAccount.id).toBe(botAccount.id);
   });
 
@@ -89,12 +87,14 @@ describe('Teams endpoint (real Agents SDK, stub Bot Connector)', () => {
     });
     expect(reply?.responseId).toBeDefined();
 
-    const before = bot.runtime.handoff.report({ from: '2000-01-01', to: '2100-12-31' }).questions.feedback;
+    const before = (await bot.runtime.handoff.report({ from: '2000-01-01', to: '2100-12-31' })).questions
+      .feedback;
     const response = await bot.post(
       feedbackInvoke(bot.connector.url, reply?.responseId ?? '', 'like', 'Clear'),
     );
     expect(response.status).toBe(200);
-    const after = bot.runtime.handoff.report({ from: '2000-01-01', to: '2100-12-31' }).questions.feedback;
+    const after = (await bot.runtime.handoff.report({ from: '2000-01-01', to: '2100-12-31' })).questions
+      .feedback;
     expect(after.up).toBe(before.up + 1);
   });
 
@@ -206,7 +206,9 @@ describe('sensitive escalations from a channel', () => {
       const calls = repliesTo(activity.conversation.id);
       return calls.length > 0 && calls;
     });
-    const record = bot.runtime.handoff.cases.list().find((item) => item.asker.userId === asker.aadObjectId);
+    const record = (await bot.runtime.handoff.cases.list()).find(
+      (item) => item.asker.userId === asker.aadObjectId,
+    );
     expect(record?.sensitive).toBe(true);
     expect(channelReply?.body.text).toBe(neutralPublicReply);
     expect(channelReply?.body.text).not.toContain(record?.reference);
@@ -233,7 +235,7 @@ describe('Monitoring Officer in Teams', () => {
       return calls.length > 0 && calls;
     });
     expect(reply?.body.text).toContain('Only the accounts configured as the Monitoring Officer');
-    expect(existsSync(path.join(bot.dataDir, registrationsFileName))).toBe(false);
+    expect(await bot.runtime.handoff.registrations.list()).toEqual([]);
   });
 
   it('registers the configured Monitoring Officer and stores the chat durably', async () => {
@@ -244,9 +246,9 @@ describe('Monitoring Officer in Teams', () => {
       return calls.length > 0 && calls;
     });
     expect(reply?.body.text).toContain('Registered');
-    const stored = JSON.parse(readFileSync(path.join(bot.dataDir, registrationsFileName), 'utf8'));
-    expect(stored.registrations[0].aadObjectId).toBe(monitoringOfficer.aadObjectId);
-    expect(stored.registrations[0].reference.conversation.id).toBe(activity.conversation.id);
+    const stored = await bot.runtime.handoff.registrations.list();
+    expect(stored[0]?.aadObjectId).toBe(monitoringOfficer.aadObjectId);
+    expect(stored[0]?.reference).toMatchObject({ conversation: { id: activity.conversation.id } });
   });
 
   it('opens a case from "Ask the Monitoring Officer", notifies the MO, and delivers the answer to the asker', async () => {
@@ -257,7 +259,9 @@ describe('Monitoring Officer in Teams', () => {
       const calls = repliesTo(submit.conversation.id).filter((call) => call.replyToId === submit.id);
       return calls.length > 0 && calls;
     });
-    const record = bot.runtime.handoff.cases.list().find((item) => item.question.includes('planning report'));
+    const record = (await bot.runtime.handoff.cases.list()).find((item) =>
+      item.question.includes('planning report'),
+    );
     expect(record).toBeDefined();
     expect(acknowledgement?.body.text).toContain(record?.reference);
 
@@ -284,7 +288,7 @@ describe('Monitoring Officer in Teams', () => {
     await bot.connector.waitFor(() =>
       repliesTo(forged.conversation.id).some((call) => call.replyToId === forged.id),
     );
-    expect(bot.runtime.handoff.cases.get(record?.reference ?? '').status).toBe('open');
+    expect((await bot.runtime.handoff.cases.get(record?.reference ?? '')).status).toBe('open');
 
     // The MO answers from the card; the answer reaches the asker's conversation proactively.
     const answerText = 'Yes — the report is a public document and its author can be named.';
@@ -295,7 +299,7 @@ describe('Monitoring Officer in Teams', () => {
     );
     await bot.post(answer);
     await bot.connector.waitFor(() => repliesTo(moConversation).some((call) => call.replyToId === answer.id));
-    expect(bot.runtime.handoff.cases.get(record?.reference ?? '').status).toBe('answered');
+    expect((await bot.runtime.handoff.cases.get(record?.reference ?? '')).status).toBe('answered');
 
     await bot.runtime.handoff.dispatcher.drainOnce();
     const delivered = await bot.connector.waitFor(() =>
@@ -313,10 +317,12 @@ describe('Monitoring Officer in Teams', () => {
     );
     await bot.post(submit);
     await bot.connector.waitFor(() => repliesTo(submit.conversation.id).length > 0);
-    const record = bot.runtime.handoff.cases.list().find((item) => item.asker.userId === asker.aadObjectId);
+    const record = (await bot.runtime.handoff.cases.list()).find(
+      (item) => item.asker.userId === asker.aadObjectId,
+    );
     await bot.runtime.handoff.dispatcher.drainOnce();
 
-    bot.runtime.handoff.cases.answer(
+    await bot.runtime.handoff.cases.answer(
       record?.reference ?? '',
       { platform: 'teams', userId: monitoringOfficer.aadObjectId },
       'No.',
@@ -324,9 +330,9 @@ describe('Monitoring Officer in Teams', () => {
     // The asker has left the tenant: the connector answers 403, which no retry can fix.
     bot.connector.failNext({ status: 403 });
     expect(await bot.runtime.handoff.dispatcher.drainOnce()).toBe(0);
-    const failed = bot.runtime.handoff.cases
-      .history(record?.reference ?? '')
-      .find((event) => event.kind === 'notice_failed');
+    const failed = (await bot.runtime.handoff.cases.history(record?.reference ?? '')).find(
+      (event) => event.kind === 'notice_failed',
+    );
     expect(failed?.detail).toMatchObject({ notice: 'case_answered', platform: 'teams' });
     expect(String(failed?.detail.error)).toContain('403');
   });

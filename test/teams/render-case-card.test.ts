@@ -1,14 +1,18 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDueDate } from '../../src/answer/replies.js';
+import { loadBankHolidays } from '../../src/cases/bank-holidays.js';
 import type { CaseRecord } from '../../src/cases/case-types.js';
+import { legacyRegistrationsFileName, openSqliteStores } from '../../src/cases/open-sqlite-stores.js';
 import { caseAnswerInputId, parseCardAction } from '../../src/channels/teams/card-actions.js';
 import { MonitoringOfficerRegistry } from '../../src/channels/teams/monitoring-officer-registry.js';
 import { renderCaseCard } from '../../src/channels/teams/render-case-card.js';
 import { renderPlainReply } from '../../src/channels/teams/render-plain-reply.js';
 import { fixedClock } from '../../src/clock.js';
+import { configSchema } from '../../src/config.js';
+import { silentLogger } from '../../src/logger.js';
 
 const record: CaseRecord = {
   reference: 'MO-2026-0007',
@@ -98,16 +102,54 @@ describe('MonitoringOfficerRegistry', () => {
     user: { id: '29:mo' },
   };
 
-  it('keeps one registration per Monitoring Officer, replacing an older one, with no temporary file left', () => {
-    const registry = new MonitoringOfficerRegistry(dataDir, fixedClock('2026-11-23T09:00:00Z'));
-    registry.register('aad-mo', 'Angela Wakefield', reference);
-    registry.register('aad-mo', 'Angela Wakefield', {
-      ...reference,
-      conversation: { id: 'a:1personal-mo-new' },
-    });
-    const reread = new MonitoringOfficerRegistry(dataDir, fixedClock('2026-11-24T09:00:00Z')).list();
-    expect(reread).toHaveLength(1);
-    expect(reread[0]?.reference.conversation.id).toBe('a:1personal-mo-new');
-    expect(readdirSync(dataDir)).toEqual(['teams-registrations.json']);
+  it('moves registrations from the file of earlier releases into the case database, then keeps one per officer', async () => {
+    writeFileSync(
+      path.join(dataDir, legacyRegistrationsFileName),
+      JSON.stringify({
+        registrations: [
+          {
+            aadObjectId: 'aad-mo',
+            name: 'Angela Wakefield',
+            reference,
+            registeredAt: '2026-11-20T09:00:00.000Z',
+          },
+        ],
+      }),
+    );
+    const open = () =>
+      openSqliteStores({
+        config: configSchema.parse({ DATA_DIR: dataDir }),
+        clock: fixedClock('2026-11-23T09:00:00Z'),
+        logger: silentLogger,
+        holidays: loadBankHolidays(),
+        noticePlatforms: ['log'],
+      });
+    const stores = open();
+    try {
+      const registry = new MonitoringOfficerRegistry(
+        stores.registrations,
+        fixedClock('2026-11-23T09:00:00Z'),
+      );
+      expect((await registry.list())[0]?.reference.conversation.id).toBe('a:1personal-mo');
+      await registry.register('aad-mo', 'Angela Wakefield', {
+        ...reference,
+        conversation: { id: 'a:1personal-mo-new' },
+      });
+    } finally {
+      await stores.close();
+    }
+    // The file is imported once (kept as .imported), so it never overwrites a newer registration.
+    expect(readdirSync(dataDir)).toContain(`${legacyRegistrationsFileName}.imported`);
+    const reopened = open();
+    try {
+      const reread = await new MonitoringOfficerRegistry(
+        reopened.registrations,
+        fixedClock('2026-11-24T09:00:00Z'),
+      ).list();
+      expect(reread).toHaveLength(1);
+      expect(reread[0]?.reference.conversation.id).toBe('a:1personal-mo-new');
+    } finally {
+      await reopened.close();
+    }
   });
 });

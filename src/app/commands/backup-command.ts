@@ -20,7 +20,7 @@ export async function runBackupCommand(
     throw new ProtocolBotError('usage', `backup: ${file} is the live case database; choose another file`);
   }
   await handoff.backup(file);
-  const cases = handoff.cases.list({}).length;
+  const cases = (await handoff.cases.list({})).length;
   io.stdout.write(`Backed up ${path.resolve(options.liveFile)} (${cases} cases) to ${file}\n`);
   return 0;
 }

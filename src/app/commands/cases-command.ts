@@ -91,18 +91,18 @@ async function runCases(
         }
         filter = { status: known.data };
       }
-      const records = cases.list(filter);
+      const records = await cases.list(filter);
       print(records, formatCaseTable(records, today()));
       return 0;
     }
     case 'show': {
-      const record = cases.get(reference());
-      const history = cases.history(record.reference);
+      const record = await cases.get(reference());
+      const history = await cases.history(record.reference);
       print({ case: record, history }, formatCaseDetail(record, history, today()));
       return 0;
     }
     case 'claim': {
-      const record = cases.claim(reference(), options.actor);
+      const record = await cases.claim(reference(), options.actor);
       print(record, `Claimed ${record.reference}; reply due by ${record.dueDate}.\n`);
       return 0;
     }
@@ -116,7 +116,7 @@ async function runCases(
           'cases answer needs the reply text (as an argument or on standard input)',
         );
       }
-      const record = cases.answer(ref, options.actor, text);
+      const record = await cases.answer(ref, options.actor, text);
       print(
         record,
         `Answered ${record.reference}; the reply is queued for ${record.asker.displayName ?? record.asker.userId} (${record.asker.platform}).\n`,
@@ -126,7 +126,7 @@ async function runCases(
     case 'close': {
       const note = parsed.flags.get('note');
       if (note === true) throw new ProtocolBotError('usage', '--note needs a value');
-      const record = cases.close(reference(), options.actor, note);
+      const record = await cases.close(reference(), options.actor, note);
       print(record, `Closed ${record.reference}.\n`);
       return 0;
     }

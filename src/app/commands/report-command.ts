@@ -32,7 +32,7 @@ export async function runReportCommand(
     const from = readDate(parsed.flags.get('from'), 'from');
     const to = readDate(parsed.flags.get('to'), 'to');
     if (from > to) throw new ProtocolBotError('usage', `--from ${from} is after --to ${to}`);
-    const report = handoff.report({ from, to });
+    const report = await handoff.report({ from, to });
     io.stdout.write(
       options.json || parsed.flags.has('json') ? `${JSON.stringify(report)}\n` : formatReportText(report),
     );

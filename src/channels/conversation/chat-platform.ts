@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import type { CaseService, NoticeDeliverer, QuestionLog } from '../../cases/index.js';
+import type { CaseService, NoticeDeliverer, QuestionLog, RegistrationStore } from '../../cases/index.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { Clause, DocumentMeta } from '../../corpus/index.js';
@@ -20,6 +20,8 @@ export interface PlatformPorts {
   cases: CaseService;
   /** Feedback on logged answers. */
   questions: Pick<QuestionLog, 'recordFeedback'>;
+  /** Monitoring Officers' Teams registrations (in the shared store, so every replica sees them). */
+  registrations: RegistrationStore;
   /** The documents and clauses answers cite (renderers' warnings, "Show clause"). */
   corpus: { documents: ReadonlyMap<string, DocumentMeta>; clauses: readonly Clause[] };
   /** Where a platform registers the deliverer of its Monitoring Officer notices. */

@@ -69,7 +69,7 @@ export function createConversationFlow(options: ConversationFlowOptions): Conver
     const answered = turn.answer;
     if (answered) {
       try {
-        turn.questionId = options.questions.record({
+        turn.questionId = await options.questions.record({
           platform: asker.platform,
           userId: asker.userId,
           question: answered.question,

@@ -70,7 +70,7 @@ export function registerAnswerActions(app: App, adapter: SlackAdapter): void {
       }
       let reply = 'Thanks — your feedback has been recorded.';
       try {
-        ports.questions.recordFeedback(questionId.data, { rating, userId: action.user.id });
+        await ports.questions.recordFeedback(questionId.data, { rating, userId: action.user.id });
       } catch (error) {
         ports.logger.error('could not record slack feedback', {
           error: describeError(error),

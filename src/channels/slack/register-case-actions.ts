@@ -56,18 +56,18 @@ export function registerCaseActions(app: App, adapter: SlackAdapter): void {
   };
 
   caseAction(slackActionIds.caseClaim, async (action, reference, actor) => {
-    await updateCard(adapter, action, cases.claim(reference, actor));
+    await updateCard(adapter, action, await cases.claim(reference, actor));
   });
 
   caseAction(slackActionIds.caseClose, async (action, reference, actor) => {
-    await updateCard(adapter, action, cases.close(reference, actor));
+    await updateCard(adapter, action, await cases.close(reference, actor));
   });
 
   caseAction(slackActionIds.caseView, async (action, reference) => {
     if (!action.trigger_id) return;
     await adapter.client.views.open({
       trigger_id: action.trigger_id,
-      view: renderCaseDetailsModal(cases.get(reference)),
+      view: renderCaseDetailsModal(await cases.get(reference)),
     });
   });
 
@@ -80,7 +80,7 @@ export function registerCaseActions(app: App, adapter: SlackAdapter): void {
     });
     await adapter.client.views.open({
       trigger_id: action.trigger_id,
-      view: renderCaseAnswerModal(cases.get(reference), location),
+      view: renderCaseAnswerModal(await cases.get(reference), location),
     });
   });
 
@@ -108,7 +108,7 @@ export function registerCaseActions(app: App, adapter: SlackAdapter): void {
     let record: CaseRecord;
     try {
       // Answered before acknowledging, so a refusal (e.g. the case was closed meanwhile) shows in the modal.
-      record = cases.answer(location.reference, { platform: 'slack', userId }, text);
+      record = await cases.answer(location.reference, { platform: 'slack', userId }, text);
     } catch (error) {
       ports.logger.error('could not answer a case from slack', {
         error: describeError(error),

@@ -1,6 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
+import type { RegistrationStore } from '../../cases/index.js';
 import type { Clock } from '../../clock.js';
 import { ProtocolBotError } from '../../errors.js';
 
@@ -41,92 +40,45 @@ export const registrationSchema = z.object({
 /** One registration. */
 export type Registration = z.infer<typeof registrationSchema>;
 
-const fileSchema = z.object({ registrations: z.array(registrationSchema) });
-
-/** The file, under DATA_DIR, where registrations are kept. */
-export const registrationsFileName = 'teams-registrations.json';
-
 /**
- * Monitoring Officers' personal chats, kept durably in `DATA_DIR/teams-registrations.json` (written to a temporary
- * file and renamed, so a crash never leaves half a file). Registering again replaces the earlier entry.
+ * Monitoring Officers' personal chats, kept in the case store (SQLite in DATA_DIR, or PostgreSQL, so every replica
+ * sees a registration made through any of them). Registering again replaces the earlier entry.
  */
 export class MonitoringOfficerRegistry {
-  private readonly file: string;
-
   constructor(
-    dataDir: string,
+    private readonly store: RegistrationStore,
     private readonly clock: Clock,
-  ) {
-    this.file = path.join(dataDir, registrationsFileName);
-  }
+  ) {}
 
-  /** Every registration, oldest first. */
-  list(): Registration[] {
-    let raw: string;
-    try {
-      raw = readFileSync(this.file, 'utf8');
-    } catch (cause) {
-      if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw new ProtocolBotError(
-        'store_unavailable',
-        `${this.file}: cannot read (${(cause as Error).message})`,
-        {
-          cause,
-        },
-      );
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch (cause) {
-      throw new ProtocolBotError('store_unavailable', `${this.file}: not valid JSON`, { cause });
-    }
-    const parsed = fileSchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new ProtocolBotError(
-        'store_unavailable',
-        `${this.file}: ${issue?.path.join('.') ?? '(root)'}: ${issue?.message ?? 'invalid'}`,
-      );
-    }
-    return parsed.data.registrations;
+  /** Every registration, oldest first; a stored entry that no longer reads as one is an error naming it. */
+  async list(): Promise<Registration[]> {
+    const stored = await this.store.list();
+    return stored.map((entry) => {
+      const parsed = registrationSchema.safeParse(entry);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new ProtocolBotError(
+          'store_unavailable',
+          `Teams registration of ${entry.aadObjectId}: ${issue?.path.join('.') ?? '(root)'}: ${issue?.message ?? 'invalid'}`,
+        );
+      }
+      return parsed.data;
+    });
   }
 
   /** Stores (or replaces) the registration of `aadObjectId`. */
-  register(
+  async register(
     aadObjectId: string,
     name: string | undefined,
     reference: StoredConversationReference,
-  ): Registration {
+  ): Promise<Registration> {
     const registration: Registration = {
       aadObjectId,
       ...(name ? { name } : {}),
       reference: conversationReferenceSchema.parse(reference),
       registeredAt: this.clock.now().toISOString(),
     };
-    const registrations = [
-      ...this.list().filter((existing) => existing.aadObjectId !== aadObjectId),
-      registration,
-    ];
-    this.write(registrations);
+    await this.store.save(registration);
     return registration;
-  }
-
-  private write(registrations: Registration[]): void {
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      writeFileSync(temporary, `${JSON.stringify({ registrations }, null, 2)}\n`, { mode: 0o600 });
-      renameSync(temporary, this.file);
-    } catch (cause) {
-      throw new ProtocolBotError(
-        'store_unavailable',
-        `${this.file}: cannot write (${(cause as Error).message})`,
-        {
-          cause,
-          retryable: true,
-        },
-      );
-    }
   }
 }

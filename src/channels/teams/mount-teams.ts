@@ -77,7 +77,7 @@ export async function mountTeams(
     options.retry,
     allowServiceUrl,
   );
-  const registry = new MonitoringOfficerRegistry(config.DATA_DIR, ports.clock);
+  const registry = new MonitoringOfficerRegistry(ports.registrations, ports.clock);
   const teams: TeamsAdapter = {
     ports,
     messenger,

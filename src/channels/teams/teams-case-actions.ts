@@ -37,7 +37,7 @@ export async function actOnCase(
   let confirmation: string;
   try {
     if (action.action === 'case_claim') {
-      cases.claim(action.reference, actor);
+      await cases.claim(action.reference, actor);
       confirmation = `You have claimed case ${action.reference}.`;
     } else if (action.action === 'case_answer') {
       const answerText = action.answerText?.trim();
@@ -48,10 +48,10 @@ export async function actOnCase(
         });
         return;
       }
-      cases.answer(action.reference, actor, answerText);
+      await cases.answer(action.reference, actor, answerText);
       confirmation = `Your answer to case ${action.reference} has been recorded and is being sent to the asker.`;
     } else {
-      cases.close(action.reference, actor);
+      await cases.close(action.reference, actor);
       confirmation = `Case ${action.reference} is closed.`;
     }
   } catch (error) {

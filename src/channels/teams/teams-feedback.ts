@@ -19,7 +19,7 @@ export async function recordFeedback(
     logger.warn('teams feedback for an unknown message', { replyToId: activity.replyToId });
   } else {
     const comment = feedbackComment(parsed.data.actionValue.feedback);
-    questions.recordFeedback(questionId, {
+    await questions.recordFeedback(questionId, {
       rating: parsed.data.actionValue.reaction === 'like' ? 'up' : 'down',
       userId: activity.from.aadObjectId ?? activity.from.id,
       ...(comment ? { comment } : {}),

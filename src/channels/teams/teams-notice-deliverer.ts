@@ -29,7 +29,7 @@ export function createTeamsNoticeDeliverer(options: {
   const sent = new BoundedMap<number, true>(SENT_NOTICES);
 
   const toMonitoringOfficers = async (record: CaseRecord) => {
-    const registrations = registry.list();
+    const registrations = await registry.list();
     if (registrations.length === 0) {
       throw new ProtocolBotError(
         'delivery_failed',

@@ -38,7 +38,7 @@ export async function registerMonitoringOfficer(
   const { activityId: _question, ...chat } = conversationReferenceSchema.parse(
     context.activity.getConversationReference() as ConversationReference,
   );
-  adapter.registry.register(aadObjectId, activity.from.name, chat);
+  await adapter.registry.register(aadObjectId, activity.from.name, chat);
   ports.logger.info('teams monitoring officer registered', { user: aadObjectId });
   await messenger.reply(context, {
     type: 'message',

@@ -168,7 +168,7 @@ describe('the conversation inbox and flow', () => {
     const [reply] = sentTo('C-public');
     expect(reply?.kind).toBe('private');
     expect(reply?.answer?.decision).toBe('escalate');
-    const cases = runtime.handoff.cases.list().filter((record) => record.eventId === 'Ev-bullied');
+    const cases = (await runtime.handoff.cases.list()).filter((record) => record.eventId === 'Ev-bullied');
     expect(cases).toHaveLength(1);
     await inbox.stop();
   });
@@ -203,7 +203,7 @@ describe('the conversation inbox and flow', () => {
 
 describe('the terminal on the same flow', () => {
   it('keeps follow-ups per topic and logs each question', async () => {
-    const before = runtime.handoff.report({ from: '2000-01-01', to: '2100-12-31' }).questions.asked;
+    const before = (await runtime.handoff.report({ from: '2000-01-01', to: '2100-12-31' })).questions.asked;
     const terminal = terminalPipeline({
       pipeline: runtime.pipeline,
       questions: runtime.handoff.questions,
@@ -216,7 +216,7 @@ describe('the terminal on the same flow', () => {
     const followUp = await terminal.answer({ text: 'and can they give advice there?', asker }, 'terminal:1');
     const newTopic = await terminal.answer({ text: 'and can they give advice there?', asker }, 'terminal:2');
     expect(followUp.text).not.toBe(newTopic.text);
-    const after = runtime.handoff.report({ from: '2000-01-01', to: '2100-12-31' }).questions.asked;
+    const after = (await runtime.handoff.report({ from: '2000-01-01', to: '2100-12-31' })).questions.asked;
     expect(after - before).toBe(3);
   });
 });
@@ -263,7 +263,7 @@ describe('a chat platform in one file (test/channels/webhook)', () => {
     });
 
   it('answers through the conversation flow, once per delivery', async () => {
-    const before = runtime.handoff.report({ from: '2000-01-01', to: '2100-12-31' }).questions.asked;
+    const before = (await runtime.handoff.report({ from: '2000-01-01', to: '2100-12-31' })).questions.asked;
     const message = {
       id: 'msg-1',
       user: 'officer-1',
@@ -280,7 +280,7 @@ describe('a chat platform in one file (test/channels/webhook)', () => {
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ room: 'room-1', inReplyTo: 'msg-1', decision: 'answer' });
     expect(String(received[0]?.text)).toContain('two working days');
-    const after = runtime.handoff.report({ from: '2000-01-01', to: '2100-12-31' }).questions.asked;
+    const after = (await runtime.handoff.report({ from: '2000-01-01', to: '2100-12-31' })).questions.asked;
     expect(after - before).toBe(1);
   });
 });
