@@ -273,10 +273,14 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
   };
 }
 
+// The commonest English words: a message of several words with none of them is taken to be in another language.
 const englishWords = new Set(
-  'the an to of and or is are can could may do does i we you it in on for with what how who when why should must'.split(
-    ' ',
-  ),
+  (
+    'a an the to of and or but if so not no is are was were be been am has have had do does did can could may might ' +
+    'will would shall should must i me my mine we us our you your it its he him his she her they them their this ' +
+    'that these those there here in on at by for from with about into over after before up out what how who whom ' +
+    'when where why which all any some just only also very'
+  ).split(' '),
 );
 
 /** For a message in another language (several words, none of them common English ones), says so. */

@@ -34,13 +34,13 @@ describe('the case database health check', () => {
     handoff = await openWithCases(data.dir, clock);
   });
 
-  afterEach(() => {
-    handoff.close();
+  afterEach(async () => {
+    await handoff.close();
     data.cleanup();
   });
 
-  it('is ok on a sound database that takes writes', () => {
-    expect(handoff.health()).toEqual({ ok: true });
+  it('is ok on a sound database that takes writes', async () => {
+    expect(await handoff.health()).toEqual({ ok: true });
   });
 
   it('fails its integrity check when the file is damaged underneath the running process', async () => {
@@ -70,7 +70,7 @@ describe('the case database health check', () => {
       other.close();
     }
     clock.advance(60_000);
-    expect(handoff.health()).toEqual({ ok: true });
+    expect(await handoff.health()).toEqual({ ok: true });
   });
 });
 
@@ -80,11 +80,11 @@ describe('a damaged case database at start', () => {
     try {
       const clock = movableClock('2026-11-23T10:00:00Z');
       const handoff = await openWithCases(data.dir, clock);
-      handoff.close();
+      await handoff.close();
       damage(join(data.dir, 'cases.db'));
-      expect(() =>
+      await expect(
         openHandoff({ config: testConfig(data.dir), clock, logger: recordingLogger() }),
-      ).toThrowError(
+      ).rejects.toThrowError(
         /cases\.db is damaged .*To recover: stop every protocol-bot process.*protocol-bot backup.*\.recover/s,
       );
     } finally {
@@ -115,7 +115,7 @@ describe('protocol-bot backup FILE', () => {
       ).toBe(0);
       expect(JSON.parse(list.out())).toHaveLength(40);
     } finally {
-      handoff.close();
+      await handoff.close();
       live.cleanup();
       restored.cleanup();
     }

@@ -46,7 +46,7 @@ describe('Teams endpoint in anonymous local-testing mode', () => {
       );
     }
     expect(bot.connector.calls).toHaveLength(0);
-    expect(bot.runtime.handoff.cases.list({})).toHaveLength(0);
+    expect(await bot.runtime.handoff.cases.list({})).toHaveLength(0);
   });
 
   it('refuses an activity without a serviceUrl', async () => {

@@ -190,7 +190,8 @@ describe('Teams through the Microsoft 365 Agents Playground', () => {
       { from },
     );
     expect(personal.message.text).toMatch(caseReference);
-    expect(personal.message.text).toMatch(/bullying/i);
+    // Filed under the nearest learned topic (bullying or a conduct complaint), both sensitive.
+    expect(personal.message.text).toMatch(/bullying|conduct/i);
     // Nothing about the case is said in the channel.
     const inChannel = client.events
       .slice(from)
