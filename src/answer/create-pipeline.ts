@@ -147,7 +147,7 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
       );
     }
 
-    const otherLanguage = languageNote(text);
+    const otherLanguage = languageNote(text, (word) => retriever.knowsTerm(word));
     if (withoutInjection === '' || otherLanguage) {
       return finish(text, 'out_of_scope', outOfScopeReply(otherLanguage), []);
     }
@@ -273,20 +273,22 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
   };
 }
 
-// The commonest English words: a message of several words with none of them is taken to be in another language.
+// The commonest English words (none that other European languages share, such as "a", "no" or "me"): a message of
+// several words with none of these and no word of the documents is taken to be in another language.
 const englishWords = new Set(
   (
-    'a an the to of and or but if so not no is are was were be been am has have had do does did can could may might ' +
-    'will would shall should must i me my mine we us our you your it its he him his she her they them their this ' +
+    'an the to of and or but if so not is are was were be been am has have had do does did can could may might ' +
+    'will would shall should must i my mine we us our you your it its he him his she her they them their this ' +
     'that these those there here in on at by for from with about into over after before up out what how who whom ' +
     'when where why which all any some just only also very'
   ).split(' '),
 );
 
 /** For a message in another language (several words, none of them common English ones), says so. */
-function languageNote(text: string): string | undefined {
+function languageNote(text: string, knowsTerm: (word: string) => boolean): string | undefined {
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const english = words.length < 3 || words.some((word) => englishWords.has(word));
+  const english =
+    words.length < 3 || words.some((word) => englishWords.has(word) || (word.length > 3 && knowsTerm(word)));
   return english ? undefined : 'I can only answer questions asked in English.';
 }
 
