@@ -18,6 +18,8 @@ RUN npm install --no-audit --no-fund
 COPY bin ./bin
 COPY corpus ./corpus
 COPY prompts ./prompts
+# The decision classifier's weights (protocol-bot train writes them; the bot only reads them).
+COPY models ./models
 COPY teams ./teams
 COPY slack ./slack
 # The index is built now so the container answers from its first request.
@@ -36,6 +38,7 @@ COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/bin ./bin
 COPY --from=build --chown=node:node /app/corpus ./corpus
 COPY --from=build --chown=node:node /app/prompts ./prompts
+COPY --from=build --chown=node:node /app/models ./models
 COPY --from=build --chown=node:node /app/src/cases/bank-holidays-england-and-wales.json ./src/cases/bank-holidays-england-and-wales.json
 COPY --from=build --chown=node:node /app/data ./data
 USER node
