@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ProtocolBotError } from '../../errors.js';
 import { readJsonSetting } from '../../read-json-setting.js';
 import { spellingVariants } from '../input-cleaning.js';
-import { injectionPatterns } from './governance-vocabulary.js';
+import { injectionPatterns } from './injection-patterns.js';
 import { type PolicyRule, type PolicyRuleInput, policyRuleSchema } from './policy-rule.js';
 import { builtInPolicy } from './policy-table.js';
 
