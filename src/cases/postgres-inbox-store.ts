@@ -1,23 +1,7 @@
 import type { Clock } from '../clock.js';
+import { type InboxRow, inboxColumns, inboxEntryOf } from './inbox-row.js';
 import type { InboxEntry, InboxLease, InboxState, InboxStore } from './inbox-store.js';
 import type { PostgresDatabase } from './postgres-database.js';
-
-interface InboxRow {
-  id: string;
-  platform: string;
-  delivery_id: string;
-  payload: string | null;
-  reply_to: string | null;
-  state: InboxState;
-  attempts: number;
-  lease_owner: string | null;
-  lease_expires_at: string | null;
-  last_error: string | null;
-  received_at: string;
-}
-
-const columns = `id, platform, delivery_id, payload, reply_to, state, attempts, lease_owner, lease_expires_at,
-  last_error, received_at`;
 
 /**
  * The inbox in PostgreSQL, shared by every replica. The unique `(platform, delivery_id)` recognises a Slack retry
@@ -37,7 +21,7 @@ export function createPostgresInboxStore(options: { database: PostgresDatabase; 
            lease_owner, lease_expires_at, received_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $7)
          ON CONFLICT (platform, delivery_id) DO NOTHING
-         RETURNING ${columns}`,
+         RETURNING ${inboxColumns}`,
         [
           item.platform,
           item.deliveryId,
@@ -51,14 +35,14 @@ export function createPostgresInboxStore(options: { database: PostgresDatabase; 
         ],
       );
       const fresh = inserted[0];
-      if (fresh) return { fresh: true, entry: toEntry(fresh) };
+      if (fresh) return { fresh: true, entry: inboxEntryOf(fresh) };
       const [existing] = await database.query<InboxRow>(
         'read an inbox delivery',
-        `SELECT ${columns} FROM inbox WHERE platform = $1 AND delivery_id = $2`,
+        `SELECT ${inboxColumns} FROM inbox WHERE platform = $1 AND delivery_id = $2`,
         [item.platform, item.deliveryId],
       );
       if (!existing) throw new Error(`inbox row ${item.platform}/${item.deliveryId} vanished`);
-      return { fresh: false, entry: toEntry(existing) };
+      return { fresh: false, entry: inboxEntryOf(existing) };
     },
 
     async claimBatch(lease, limit, platforms) {
@@ -73,10 +57,10 @@ export function createPostgresInboxStore(options: { database: PostgresDatabase; 
              AND ((state = 'pending' AND next_attempt_at <= $3) OR (state = 'processing' AND lease_expires_at <= $3))
            ORDER BY id LIMIT $4
            FOR UPDATE SKIP LOCKED)
-         RETURNING ${columns}`,
+         RETURNING ${inboxColumns}`,
         [lease.workerId, expiry(lease), now, limit, [...platforms]],
       );
-      return rows.map(toEntry).sort((a, b) => a.id - b.id);
+      return rows.map(inboxEntryOf).sort((a, b) => a.id - b.id);
     },
 
     async renewLease(id, lease) {
@@ -135,21 +119,5 @@ export function createPostgresInboxStore(options: { database: PostgresDatabase; 
       );
       return rows.length;
     },
-  };
-}
-
-function toEntry(row: InboxRow): InboxEntry {
-  return {
-    id: Number(row.id),
-    platform: row.platform,
-    deliveryId: row.delivery_id,
-    payload: row.payload === null ? {} : (JSON.parse(row.payload) as Record<string, unknown>),
-    replyTo: row.reply_to === null ? {} : (JSON.parse(row.reply_to) as Record<string, unknown>),
-    receivedAt: new Date(row.received_at),
-    state: row.state,
-    attempts: row.attempts,
-    leaseOwner: row.lease_owner,
-    leaseExpiresAt: row.lease_expires_at === null ? null : new Date(row.lease_expires_at),
-    lastError: row.last_error,
   };
 }

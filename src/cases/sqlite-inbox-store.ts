@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { type InboxRow, inboxColumns, inboxEntryOf } from './inbox-row.js';
 import type {
   InboxAcceptance,
   InboxEntry,
@@ -10,24 +11,6 @@ import type {
 import type { CaseDatabase } from './open-case-database.js';
 import { inStore } from './store-errors.js';
 
-/** An `inbox` row as SQLite returns it. */
-interface InboxRow {
-  id: number;
-  platform: string;
-  delivery_id: string;
-  payload: string | null;
-  reply_to: string | null;
-  state: InboxState;
-  attempts: number;
-  lease_owner: string | null;
-  lease_expires_at: string | null;
-  last_error: string | null;
-  received_at: string;
-}
-
-const columns = `id, platform, delivery_id, payload, reply_to, state, attempts, lease_owner, lease_expires_at,
-  last_error, received_at`;
-
 /**
  * The inbox in the case database (`inbox` table, migration 2). SQLite has one writer at a time, so every claim runs
  * in an IMMEDIATE transaction: two processes sharing the file never lease the same row.
@@ -38,7 +21,7 @@ export function createSqliteInboxStore(options: { db: CaseDatabase; clock: Clock
 
   const byKey = (platform: string, deliveryId: string) =>
     db
-      .prepare(`SELECT ${columns} FROM inbox WHERE platform = ? AND delivery_id = ?`)
+      .prepare(`SELECT ${inboxColumns} FROM inbox WHERE platform = ? AND delivery_id = ?`)
       .get(platform, deliveryId) as InboxRow;
 
   const accept = db.transaction((item: InboxItem, claimFor: InboxLease | undefined): InboxAcceptance => {
@@ -63,7 +46,7 @@ export function createSqliteInboxStore(options: { db: CaseDatabase; clock: Clock
         claimFor ? expiry(claimFor) : null,
         at,
       );
-    return { fresh: inserted.changes === 1, entry: toEntry(byKey(item.platform, item.deliveryId)) };
+    return { fresh: inserted.changes === 1, entry: inboxEntryOf(byKey(item.platform, item.deliveryId)) };
   });
 
   const claimBatch = db.transaction(
@@ -80,9 +63,9 @@ export function createSqliteInboxStore(options: { db: CaseDatabase; clock: Clock
         .all(...platforms, now, now, limit) as { id: number }[];
       const take = db.prepare(
         `UPDATE inbox SET state = 'processing', attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?
-       WHERE id = ? RETURNING ${columns}`,
+       WHERE id = ? RETURNING ${inboxColumns}`,
       );
-      return rows.map((row) => toEntry(take.get(lease.workerId, expiry(lease), row.id) as InboxRow));
+      return rows.map((row) => inboxEntryOf(take.get(lease.workerId, expiry(lease), row.id) as InboxRow));
     },
   );
 
@@ -158,21 +141,5 @@ export function createSqliteInboxStore(options: { db: CaseDatabase; clock: Clock
             .run(olderThan.toISOString()).changes,
       );
     },
-  };
-}
-
-function toEntry(row: InboxRow): InboxEntry {
-  return {
-    id: row.id,
-    platform: row.platform,
-    deliveryId: row.delivery_id,
-    payload: row.payload === null ? {} : (JSON.parse(row.payload) as Record<string, unknown>),
-    replyTo: row.reply_to === null ? {} : (JSON.parse(row.reply_to) as Record<string, unknown>),
-    receivedAt: new Date(row.received_at),
-    state: row.state,
-    attempts: row.attempts,
-    leaseOwner: row.lease_owner,
-    leaseExpiresAt: row.lease_expires_at === null ? null : new Date(row.lease_expires_at),
-    lastError: row.last_error,
   };
 }
