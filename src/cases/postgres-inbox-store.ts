@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import { type InboxRow, inboxColumns, inboxEntryOf } from './inbox-row.js';
-import type { InboxEntry, InboxLease, InboxState, InboxStore } from './inbox-store.js';
+import type { InboxLease, InboxStore } from './inbox-store.js';
 import type { PostgresDatabase } from './postgres-database.js';
 
 /**

@@ -1,13 +1,6 @@
 import type { Clock } from '../clock.js';
 import { type InboxRow, inboxColumns, inboxEntryOf } from './inbox-row.js';
-import type {
-  InboxAcceptance,
-  InboxEntry,
-  InboxItem,
-  InboxLease,
-  InboxState,
-  InboxStore,
-} from './inbox-store.js';
+import type { InboxAcceptance, InboxEntry, InboxItem, InboxLease, InboxStore } from './inbox-store.js';
 import type { CaseDatabase } from './open-case-database.js';
 import { inStore } from './store-errors.js';
 

@@ -30,7 +30,6 @@ export function plainMessage(text: string): RenderedMessage {
  * short apology rather than silence.
  */
 export function slackResponder(adapter: SlackAdapter, delivery: SlackDelivery): Responder {
-  const { ports } = adapter;
   const reply: SlackReply =
     delivery.reply.kind === 'ephemeral'
       ? ephemeralReply(delivery.reply.responseUrl)
