@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askMonitoringOfficerAction, caseAction } from '../../src/channels/teams/card-actions.js';
 import { neutralPublicReply } from '../../src/channels/teams/render-plain-reply.js';

@@ -1,5 +1,4 @@
 import type { TurnContext } from '@microsoft/agents-hosting';
-import type { Answer } from '../../answer/index.js';
 import { describeError } from '../../errors.js';
 import { conversationReplies, type Responder } from '../conversation/index.js';
 import type { StoredConversationReference } from './monitoring-officer-registry.js';
