@@ -4,8 +4,12 @@ import { ProtocolBotError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { LoggedQuestion, QuestionLog } from './case-types.js';
 import type { PostgresDatabase } from './postgres-database.js';
-import { feedbackSchema, hashAsker, questionLogEntrySchema } from './sqlite-question-log.js';
-import { londonDate } from './working-days.js';
+import {
+  feedbackSchema,
+  hashAsker,
+  questionLogEntrySchema,
+  questionRowValues,
+} from './sqlite-question-log.js';
 
 /** Options for {@link createPostgresQuestionLog}. */
 export interface PostgresQuestionLogOptions {
@@ -37,19 +41,7 @@ export async function createPostgresQuestionLog(options: PostgresQuestionLogOpti
         'record a question',
         `INSERT INTO questions (id, asked_at, asked_on, platform, user_hash, decision, citations, case_reference, question)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
-        [
-          id,
-          now.toISOString(),
-          londonDate(now),
-          parsed.platform,
-          parsed.userId === undefined ? null : hashAsker(salt, parsed.platform, parsed.userId),
-          parsed.decision,
-          JSON.stringify(
-            parsed.citations.map(({ document, clause, title }) => ({ document, clause, title })),
-          ),
-          parsed.caseReference ?? null,
-          parsed.question,
-        ],
+        questionRowValues(id, parsed, now, salt),
       );
       return id;
     },

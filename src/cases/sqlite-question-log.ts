@@ -60,19 +60,7 @@ export function createSqliteQuestionLog(options: QuestionLogOptions): QuestionLo
             `INSERT INTO questions (id, asked_at, asked_on, platform, user_hash, decision, citations, case_reference, question)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(
-            id,
-            now.toISOString(),
-            londonDate(now),
-            parsed.platform,
-            parsed.userId === undefined ? null : hashUser(parsed.platform, parsed.userId),
-            parsed.decision,
-            JSON.stringify(
-              parsed.citations.map(({ document, clause, title }) => ({ document, clause, title })),
-            ),
-            parsed.caseReference ?? null,
-            parsed.question,
-          ),
+          .run(...questionRowValues(id, parsed, now, salt)),
       );
       return id;
     },
@@ -157,4 +145,27 @@ export function createSqliteQuestionLog(options: QuestionLogOptions): QuestionLo
 /** A salted hash of an asker's id: the log can count distinct askers without naming them. */
 export function hashAsker(salt: string, platform: string, userId: string): string {
   return createHmac('sha256', salt).update(`${platform}:${userId}`).digest('hex').slice(0, 32);
+}
+
+/**
+ * The values of one `questions` row, in the column order both engines insert (id, asked_at, asked_on, platform,
+ * user_hash, decision, citations, case_reference, question): only a hash of the asker, only the citations' names.
+ */
+export function questionRowValues(
+  id: string,
+  entry: z.infer<typeof questionLogEntrySchema>,
+  now: Date,
+  salt: string,
+): Array<string | null> {
+  return [
+    id,
+    now.toISOString(),
+    londonDate(now),
+    entry.platform,
+    entry.userId === undefined ? null : hashAsker(salt, entry.platform, entry.userId),
+    entry.decision,
+    JSON.stringify(entry.citations.map(({ document, clause, title }) => ({ document, clause, title }))),
+    entry.caseReference ?? null,
+    entry.question,
+  ];
 }
