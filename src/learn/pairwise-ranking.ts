@@ -3,6 +3,8 @@
  * above every other candidate; the logistic loss of each such pair is minimised by gradient descent with L2.
  */
 
+import { standardisation } from './feature-standardisation.js';
+
 /** One query's candidates: feature rows and which are acceptable answers. */
 export interface RankingQuery {
   rows: Float32Array[];
@@ -88,27 +90,4 @@ export function pairwiseScore(model: PairwiseModel, row: Float32Array): number {
       (model.weights[index] ?? 0) *
       (((row[index] as number) - (model.mean[index] ?? 0)) / (model.scale[index] || 1));
   return sum;
-}
-
-function standardisation(
-  queries: readonly RankingQuery[],
-  width: number,
-): { mean: number[]; scale: number[] } {
-  const mean = new Array<number>(width).fill(0);
-  const square = new Array<number>(width).fill(0);
-  let count = 0;
-  for (const query of queries)
-    for (const row of query.rows) {
-      count++;
-      for (let index = 0; index < width; index++) {
-        mean[index] = (mean[index] as number) + (row[index] as number);
-        square[index] = (square[index] as number) + (row[index] as number) ** 2;
-      }
-    }
-  const scale = mean.map((sum, index) => {
-    const average = sum / Math.max(1, count);
-    mean[index] = average;
-    return Math.sqrt(Math.max((square[index] as number) / Math.max(1, count) - average * average, 0)) || 1;
-  });
-  return { mean, scale };
 }
