@@ -1,8 +1,16 @@
-// Small, dependency-free learning: softmax regression, hashed word features, pairwise ranking, cost offsets.
+// Small, dependency-free learning: softmax regression, hashed word features, pairwise and listwise ranking, cost offsets.
 // The folder's public surface: code outside it imports from here, never from its files.
 
 export { decideWithOffsets } from './decision-offsets.js';
 export { hashedNgrams } from './hashed-ngrams.js';
+export {
+  defaultListwiseTraining,
+  type ListwiseModel,
+  type ListwiseQuery,
+  type ListwiseTraining,
+  listwiseResidual,
+  trainListwise,
+} from './listwise-ranking.js';
 export {
   defaultPairwiseTraining,
   type PairwiseModel,

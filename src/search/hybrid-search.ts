@@ -1,7 +1,12 @@
 import type { Clause, DocumentMeta } from '../corpus/index.js';
 import type { Bm25Index } from './bm25-index.js';
 import type { LinearRanker } from './ranking/linear-ranker.js';
-import { emptyFeatures, featureIndex } from './ranking/ranking-features.js';
+import {
+  emptyFeatures,
+  featureIndex,
+  type RankingFeatureName,
+  type RankingFeatures,
+} from './ranking/ranking-features.js';
 import type { Retriever, SearchHit } from './retriever.js';
 import type { HnswVectorStore } from './store/vector-store.js';
 import { SpellingCorrector } from './text/spelling-correction.js';
@@ -12,12 +17,12 @@ import {
   coverageOf,
   type QueryVocabulary,
 } from './text/synonym-expansion.js';
-import { terms } from './text/tokenizer.js';
+import { bigramsOf, terms } from './text/tokenizer.js';
 
 /**
- * How lexical and dense evidence are combined: `learned` scores every piece of evidence with the fitted ranker (when
- * one is loaded); by hand, `blend` mixes min–max-normalised scores, `zscore` mixes z-scores (each signal's mean and
- * spread over the candidates), `rrf` sums reciprocal ranks.
+ * How lexical and dense evidence are combined: `learned` re-ranks the z-score fusion's best candidates with the fitted
+ * residual ranker (when one is loaded; otherwise it is `zscore`); by hand, `blend` mixes min–max-normalised scores,
+ * `zscore` mixes z-scores (each signal's mean and spread over the candidates), `rrf` sums reciprocal ranks.
  */
 export type FusionMethod = 'learned' | 'blend' | 'zscore' | 'rrf' | 'lexical' | 'dense';
 
@@ -92,13 +97,14 @@ export interface HybridSearchParts {
   sentences?: SentenceVectors;
   embedQuery: QueryEmbedder;
   settings?: Partial<RankingSettings>;
-  /** The learned ranker (`models/ranker.json`); without one, `learned` falls back to the hand-set blend. */
+  /** The learned ranker (`models/ranker.json`); without one, `learned` falls back to the z-score fusion. */
   ranker?: LinearRanker;
 }
 
 /**
- * The retriever: BM25F and HNSW candidates, rescored exactly on both signals, fused (min–max blend or reciprocal
- * rank), nudged up when the query's own words appear in the heading path, with coverage computed for the results.
+ * The retriever: BM25F and HNSW candidates, rescored exactly on both signals, fused (z-scores, min–max blend or
+ * reciprocal rank), nudged by heading, coverage, named document and quoted clause number, and — when a learned ranker
+ * is loaded — its best candidates re-ranked by it; each hit carries the features the ranker weighed.
  */
 export class HybridSearch implements Retriever {
   readonly clauses: readonly Clause[];
@@ -181,6 +187,8 @@ export class HybridSearch implements Retriever {
     }));
     const learned = settings.fusion === 'learned' && this.parts.ranker !== undefined;
     fuse(scored, settings, useDense);
+    // After the candidates' lexical scores are read: a search invalidates the previous result's scores.
+    const pairs = this.pairScores(analysed, scored);
     const ownTerms = new Set(analysed.tokens.map((token) => token.term));
     const named = this.namedDocuments(ownTerms);
     const lexicalBest = Math.max(...scored.map((candidate) => candidate.lexical), 0);
@@ -210,10 +218,7 @@ export class HybridSearch implements Retriever {
       row[featureIndex('referenced')] = isReferenced ? 1 : 0;
       row[featureIndex('cover')] = isCover ? 1 : 0;
       row[featureIndex('stub')] = isStub ? 1 : 0;
-      if (learned) {
-        candidate.score = (this.parts.ranker as LinearRanker).score(row);
-        continue;
-      }
+      row[featureIndex('pairs')] = pairs.get(candidate.doc) ?? 0;
       candidate.score *= 1 + settings.headingBoost * share;
       if (isCover) candidate.score *= settings.coverFactor;
       else if (isStub) candidate.score *= settings.stubFactor;
@@ -223,7 +228,14 @@ export class HybridSearch implements Retriever {
       }
       candidate.score *= 1 + settings.coverageWeight * candidate.coverage;
     }
-    scored.sort((left, right) => right.score - left.score || left.doc - right.doc);
+    standardiseWithin(scored, 'lexical', 'lexicalZ');
+    standardiseWithin(scored, 'sentenceDense', 'denseZ');
+    standardiseWithin(scored, 'dense', 'wholeZ');
+    standardiseWithin(scored, 'coverage', 'coverageZ');
+    standardiseWithin(scored, 'heading', 'headingZ');
+    standardiseWithin(scored, 'pairs', 'pairsZ');
+    scored.sort(byScore);
+    if (learned) rerank(scored, this.parts.ranker as LinearRanker);
     return scored.slice(0, k).map((candidate) => ({
       clause: this.clauses[candidate.doc] as Clause,
       score: candidate.score,
@@ -232,6 +244,26 @@ export class HybridSearch implements Retriever {
       coverage: candidate.coverage,
       features: candidate.features,
     }));
+  }
+
+  /**
+   * Each candidate's BM25F score over only the question's ordered word pairs, over the best candidate's (0..1): the
+   * direction evidence for the learned ranker (one more lexical search, over a handful of pairs).
+   */
+  private pairScores(
+    analysed: AnalysedQuery,
+    candidates: ReadonlyArray<{ doc: number }>,
+  ): Map<number, number> {
+    const pairTerms = bigramsOf(analysed.tokens.map((token) => token.term)).map((term) => ({
+      term,
+      weight: 1,
+    }));
+    const result = this.parts.lexical.search(pairTerms, 0);
+    const raw = candidates.map((candidate) => result.scoreOf(candidate.doc));
+    const best = Math.max(0, ...raw);
+    return new Map(
+      candidates.map((candidate, index) => [candidate.doc, best > 0 ? (raw[index] as number) / best : 0]),
+    );
   }
 
   /**
@@ -346,6 +378,35 @@ interface Candidate {
   lexical: number;
   dense: number;
   score: number;
+}
+
+const byScore = (left: Candidate, right: Candidate) => right.score - left.score || left.doc - right.doc;
+
+/** Sets feature `to` of every candidate to feature `from` as a z-score over the candidates. */
+function standardiseWithin(
+  candidates: ReadonlyArray<{ features: RankingFeatures }>,
+  from: RankingFeatureName,
+  to: RankingFeatureName,
+): void {
+  const source = featureIndex(from);
+  const spreadOf = spread(candidates.map((candidate) => candidate.features[source] as number));
+  const target = featureIndex(to);
+  for (const candidate of candidates)
+    candidate.features[target] = standardise(candidate.features[source] as number, spreadOf);
+}
+
+/**
+ * Re-scores the fusion's best `ranker.depth` candidates (sorted best first) with the learned ranker and re-sorts
+ * them; the rest stay below in the fusion's order, their scores capped at the lowest re-ranked one.
+ */
+function rerank(sorted: Array<Candidate & { features: RankingFeatures }>, ranker: LinearRanker): void {
+  const head = sorted.slice(0, ranker.depth);
+  for (const candidate of head) candidate.score = ranker.score(candidate.score, candidate.features);
+  head.sort(byScore);
+  const floor = Math.min(...head.map((candidate) => candidate.score));
+  const tail = sorted.slice(ranker.depth);
+  for (const candidate of tail) candidate.score = Math.min(candidate.score, floor);
+  sorted.splice(0, sorted.length, ...head, ...tail);
 }
 
 /** Sets `score` on every candidate according to the hand-set fusion method (`learned` without a ranker: the blend). */

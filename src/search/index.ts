@@ -3,5 +3,12 @@
 
 export { loadSentenceEncoder, type SentenceEncoder } from './embed/sentence-encoder.js';
 export { type OpenedRetriever, openRetriever } from './open-retriever.js';
+export {
+  createLinearRanker,
+  type LinearRanker,
+  loadRankerFile,
+  type RankerFile,
+  rankerFileSchema,
+} from './ranking/linear-ranker.js';
 export { featureIndex, type RankingFeatureName, rankingFeatureNames } from './ranking/ranking-features.js';
 export type { Retriever, SearchHit } from './retriever.js';

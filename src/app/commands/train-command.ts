@@ -15,7 +15,12 @@ import type { CliIo } from '../../channels/terminal/index.js';
 import { ProtocolBotError } from '../../errors.js';
 import { type EvalCase, loadEvalFile } from '../../evals/index.js';
 import { decideWithOffsets } from '../../learn/index.js';
-import { type OpenedRetriever, rankingFeatureNames, type SentenceEncoder } from '../../search/index.js';
+import {
+  type OpenedRetriever,
+  type RankerFile,
+  rankingFeatureNames,
+  type SentenceEncoder,
+} from '../../search/index.js';
 import {
   type CandidateScore,
   chooseCandidate,
@@ -73,8 +78,8 @@ export async function runTrainCommand(args: string[], io: CliIo, parts: TrainPar
   const out = String(parsed.flags.get('out') ?? defaultDecisionModelPath());
   const cases = files.flatMap((file) => loadEvalFile(file));
   if (parsed.flags.has('ranker-only')) {
-    const ranking = await trainRanker(cases, parts, path.join(path.dirname(out), 'ranker.json'));
-    io.stdout.write(formatRanking(ranking.scores, ranking.questions, ranking.out));
+    const ranking = await trainRanker(files, cases, parts, path.join(path.dirname(out), 'ranker.json'));
+    io.stdout.write(formatRanking(ranking));
     return 0;
   }
   const texts = files.map((file) => readFileSync(file, 'utf8'));
@@ -143,24 +148,31 @@ export async function runTrainCommand(args: string[], io: CliIo, parts: TrainPar
 
   const ranking = parsed.flags.has('decision-only')
     ? null
-    : await trainRanker(cases, parts, path.join(path.dirname(out), 'ranker.json'));
+    : await trainRanker(files, cases, parts, path.join(path.dirname(out), 'ranker.json'));
   if (parsed.flags.has('json')) {
     io.stdout.write(
       `${JSON.stringify({ out, chosen: chosen.name, examples: examplesByDecision, scores, ranking })}\n`,
     );
   } else {
     io.stdout.write(formatComparison(scores, examples.length, chosen.name, out));
-    if (ranking) io.stdout.write(formatRanking(ranking.scores, ranking.questions, ranking.out));
+    if (ranking) io.stdout.write(formatRanking(ranking));
   }
   return 0;
 }
 
 /**
  * Fits the ranker to the answerable messages' citations: each question's candidates are retrieved in the hand-set
- * z-score fusion's order, labelled acceptable or not, cross-validated against the blend and each signal alone, then fitted on
- * all and written beside the decision model.
+ * z-score fusion's order and labelled acceptable or not; the residual listwise ranker is cross-validated (at a few
+ * settings) against the fusion, the pairwise ranker and each signal alone, then fitted on all at the best setting and
+ * written beside the decision model when it beats the fusion. The file records the training files and their hash, and
+ * holds nothing time-dependent, so the same files, corpus and encoder write the same bytes.
  */
-async function trainRanker(cases: readonly EvalCase[], parts: TrainParts, out: string) {
+async function trainRanker(
+  files: readonly string[],
+  cases: readonly EvalCase[],
+  parts: TrainParts,
+  out: string,
+) {
   const index = await parts.openIndex();
   const answerable = cases.filter((item) => item.accept[0] === 'answer' && item.cite.length > 0);
   const lists: CandidateList[] = [];
@@ -168,37 +180,52 @@ async function trainRanker(cases: readonly EvalCase[], parts: TrainParts, out: s
     const hits = await index.search(item.question, RANKER_CANDIDATES, { fusion: 'zscore' });
     lists.push(labelHits(hits, item.cite));
   }
-  const scores = crossValidateRanker(lists);
-  const model = fitRanker(lists);
-  const file = {
-    version: 1,
+  const comparison = crossValidateRanker(lists);
+  const { learned, fusion, chosen } = comparison;
+  const model = fitRanker(lists, chosen);
+  const file: RankerFile = {
+    version: 2,
     embedder: index.embedder,
     features: [...rankingFeatureNames],
     weights: model.weights,
     mean: model.mean,
     scale: model.scale,
-    training: { questions: lists.length, candidates: RANKER_CANDIDATES, crossValidation: scores },
+    baseWeight: model.baseWeight,
+    depth: chosen.depth,
+    training: {
+      files: files.map((name) => path.relative(process.cwd(), path.resolve(name))),
+      sha256: hashOfTexts(files.map((name) => readFileSync(name, 'utf8'))),
+      questions: lists.length,
+      l2: chosen.l2,
+      crossValidation: { folds: 5, candidates: comparison.scores },
+    },
   };
   // Shipped only when it beats the hand-set fusion in cross-validation (hit@1 first, then hit@3); otherwise any old
   // ranker file is removed, so the bot ranks with the fusion.
-  const [learned, fusion] = scores;
   const wins =
-    learned !== undefined &&
-    fusion !== undefined &&
-    (learned.hitAt1 > fusion.hitAt1 || (learned.hitAt1 === fusion.hitAt1 && learned.hitAt3 > fusion.hitAt3));
+    learned.hitAt1 > fusion.hitAt1 || (learned.hitAt1 === fusion.hitAt1 && learned.hitAt3 > fusion.hitAt3);
   if (wins) writeFileSync(out, `${JSON.stringify(file, null, 1)}\n`);
   else rmSync(out, { force: true });
-  return { out: wins ? out : null, questions: lists.length, scores };
+  return { out: wins ? out : null, questions: lists.length, scores: comparison.scores, chosen: learned.name };
 }
 
-function formatRanking(scores: readonly RankingScore[], questions: number, out: string | null): string {
-  const lines = [`Ranker: 5-fold cross-validation over ${questions} answerable messages with citations`];
-  lines.push('  ranking                        hit@1   hit@3');
-  for (const score of scores)
-    lines.push(`  ${score.name.padEnd(29)}  ${score.hitAt1.toFixed(3)}   ${score.hitAt3.toFixed(3)}`);
+function formatRanking(ranking: {
+  out: string | null;
+  questions: number;
+  scores: readonly RankingScore[];
+  chosen: string;
+}): string {
+  const lines = [
+    `Ranker: 5-fold cross-validation over ${ranking.questions} answerable messages with citations`,
+  ];
+  lines.push('  ranking                                   hit@1   hit@3');
+  for (const score of ranking.scores)
+    lines.push(
+      `  ${score.name.padEnd(40)}  ${score.hitAt1.toFixed(3)}   ${score.hitAt3.toFixed(3)}${score.name === ranking.chosen ? '  ← best learned' : ''}`,
+    );
   lines.push(
-    out
-      ? `Wrote ${out}`
+    ranking.out
+      ? `Wrote ${ranking.out}`
       : 'The learned ranker does not beat the hand-set fusion: not written; the fusion ranks.',
   );
   return `${lines.join('\n')}\n`;

@@ -1,8 +1,18 @@
 import { citationAcceptable, type ExpectedCitation } from '../../evals/index.js';
-import { type PairwiseModel, pairwiseScore, type RankingQuery, trainPairwise } from '../../learn/index.js';
+import {
+  defaultListwiseTraining,
+  type ListwiseModel,
+  type ListwiseQuery,
+  listwiseResidual,
+  type PairwiseModel,
+  pairwiseScore,
+  type RankingQuery,
+  trainListwise,
+  trainPairwise,
+} from '../../learn/index.js';
 import { featureIndex, type RankingFeatureName, type SearchHit } from '../../search/index.js';
 
-/** One labelled question's candidates, as retrieval found them (in the hand-set blend's order). */
+/** One labelled question's candidates, as retrieval found them (in the hand-set fusion's order, with its scores). */
 export interface CandidateList {
   hits: SearchHit[];
   /** Which hits are acceptable answers. */
@@ -26,6 +36,19 @@ export interface RankingScore {
   hitAt3: number;
 }
 
+/** How the residual ranker is fitted: how many of the fusion's candidates it re-ranks, and its pull to the fusion. */
+export interface RankerTraining {
+  depth: number;
+  l2: number;
+}
+
+/** The settings compared by cross-validation: re-rank the fusion's best 20, with a weak to strong pull to it. */
+export const rankerCandidates: readonly RankerTraining[] = [
+  { depth: 20, l2: 0.1 },
+  { depth: 20, l2: 0.3 },
+  { depth: 20, l2: 1 },
+];
+
 function hitRates(
   name: string,
   lists: readonly CandidateList[],
@@ -41,19 +64,31 @@ function hitRates(
   return { name, hitAt1: at1 / Math.max(1, lists.length), hitAt3: at3 / Math.max(1, lists.length) };
 }
 
+function orderBy(list: CandidateList, value: (hit: SearchHit) => number): number[] {
+  return list.hits
+    .map((hit, index) => ({ index, value: value(hit) }))
+    .sort((left, right) => right.value - left.value || left.index - right.index)
+    .map((entry) => entry.index);
+}
+
 const byFeature = (name: RankingFeatureName) => (list: CandidateList) =>
-  list.hits
-    .map((hit, index) => ({ index, value: hit.features?.[featureIndex(name)] ?? 0 }))
-    .sort((left, right) => right.value - left.value || left.index - right.index)
-    .map((entry) => entry.index);
+  orderBy(list, (hit) => hit.features?.[featureIndex(name)] ?? 0);
 
-const byModel = (model: PairwiseModel) => (list: CandidateList) =>
-  list.hits
-    .map((hit, index) => ({ index, value: hit.features ? pairwiseScore(model, hit.features) : 0 }))
-    .sort((left, right) => right.value - left.value || left.index - right.index)
-    .map((entry) => entry.index);
+const byPairwise = (model: PairwiseModel) => (list: CandidateList) =>
+  orderBy(list, (hit) => (hit.features ? pairwiseScore(model, hit.features) : 0));
 
-function toQueries(lists: readonly CandidateList[]): RankingQuery[] {
+/** The residual ranker's order: its best `depth` candidates re-scored, the rest in the fusion's order below. */
+const byResidual = (model: ListwiseModel, depth: number) => (list: CandidateList) => {
+  const head = list.hits.slice(0, depth).map((hit, index) => ({
+    index,
+    value:
+      model.baseWeight * Math.log(hit.score) + (hit.features ? listwiseResidual(model, hit.features) : 0),
+  }));
+  head.sort((left, right) => right.value - left.value || left.index - right.index);
+  return [...head.map((entry) => entry.index), ...list.hits.slice(depth).map((_, index) => depth + index)];
+};
+
+function toPairwiseQueries(lists: readonly CandidateList[]): RankingQuery[] {
   return lists
     .filter((list) => list.relevant.some(Boolean) && list.relevant.some((relevant) => !relevant))
     .map((list) => ({
@@ -62,27 +97,88 @@ function toQueries(lists: readonly CandidateList[]): RankingQuery[] {
     }));
 }
 
-/** Fits the ranker on every list. */
-export function fitRanker(lists: readonly CandidateList[]): PairwiseModel {
-  return trainPairwise(toQueries(lists));
+function toListwiseQueries(lists: readonly CandidateList[], depth: number): ListwiseQuery[] {
+  return lists.map((list) => {
+    const hits = list.hits.slice(0, depth);
+    return {
+      rows: hits.map((hit) => hit.features ?? new Float32Array()),
+      base: hits.map((hit) => Math.log(hit.score)),
+      relevant: list.relevant.slice(0, depth),
+    };
+  });
 }
 
+/** Fits the residual ranker on every list (the fusion's best `depth` candidates of each). */
+export function fitRanker(lists: readonly CandidateList[], training: RankerTraining): ListwiseModel {
+  return trainListwise(toListwiseQueries(lists, training.depth), {
+    ...defaultListwiseTraining,
+    l2: training.l2,
+  });
+}
+
+/** Cross-validated figures, and the residual setting that did best (hit@1 first, then hit@3). */
+export interface RankerComparison {
+  scores: RankingScore[];
+  chosen: RankerTraining;
+  /** The chosen setting's figures (one of `scores`). */
+  learned: RankingScore;
+  /** The hand-set fusion's figures (one of `scores`). */
+  fusion: RankingScore;
+}
+
+const residualName = (training: RankerTraining) =>
+  `residual listwise, top ${training.depth}, L2 ${training.l2}`;
+
 /**
- * Five-fold cross-validation by question: the learned ranker (fitted on the other folds) against the hand-set
- * blend (the lists' own order), BM25F alone and the dense similarity alone, each held to the same questions.
+ * Five-fold cross-validation by question (folds by position): the residual listwise ranker at each setting of
+ * `candidates`, the earlier pairwise ranker over the same features, the hand-set fusion (the lists' own order),
+ * BM25F alone and dense similarity alone, each held to the same questions.
  */
-export function crossValidateRanker(lists: readonly CandidateList[], folds = 5): RankingScore[] {
-  const learnedOrders = new Map<CandidateList, number[]>();
-  for (let fold = 0; fold < folds; fold++) {
-    const model = fitRanker(lists.filter((_, index) => index % folds !== fold));
-    lists.forEach((list, index) => {
-      if (index % folds === fold) learnedOrders.set(list, byModel(model)(list));
-    });
-  }
-  return [
-    hitRates('learned (pairwise logistic)', lists, (list) => learnedOrders.get(list) ?? []),
-    hitRates('hand-set z-score fusion', lists, (list) => list.hits.map((_, index) => index)),
+export function crossValidateRanker(
+  lists: readonly CandidateList[],
+  candidates: readonly RankerTraining[] = rankerCandidates,
+  folds = 5,
+): RankerComparison {
+  const inFold = (fold: number) => lists.filter((_, index) => index % folds !== fold);
+  const outOfFold = (fit: (train: readonly CandidateList[]) => (list: CandidateList) => number[]) => {
+    const orders = new Map<CandidateList, number[]>();
+    for (let fold = 0; fold < folds; fold++) {
+      const order = fit(inFold(fold));
+      lists.forEach((list, index) => {
+        if (index % folds === fold) orders.set(list, order(list));
+      });
+    }
+    return (list: CandidateList) => orders.get(list) ?? [];
+  };
+  const residual = candidates.map((training) =>
+    hitRates(
+      residualName(training),
+      lists,
+      outOfFold((train) => byResidual(fitRanker(train, training), training.depth)),
+    ),
+  );
+  const fusion = hitRates('hand-set z-score fusion', lists, (list) => list.hits.map((_, index) => index));
+  const scores = [
+    ...residual,
+    hitRates(
+      'pairwise (RankNet), all candidates',
+      lists,
+      outOfFold((train) => byPairwise(trainPairwise(toPairwiseQueries(train)))),
+    ),
+    fusion,
     hitRates('BM25F alone', lists, byFeature('lexical')),
-    hitRates('dense alone', lists, byFeature('dense')),
+    hitRates('dense alone', lists, byFeature('sentenceDense')),
   ];
+  let best = 0;
+  residual.forEach((score, index) => {
+    const current = residual[best] as RankingScore;
+    if (score.hitAt1 > current.hitAt1 || (score.hitAt1 === current.hitAt1 && score.hitAt3 > current.hitAt3))
+      best = index;
+  });
+  return {
+    scores,
+    chosen: candidates[best] as RankerTraining,
+    learned: residual[best] as RankingScore,
+    fusion,
+  };
 }

@@ -4,10 +4,14 @@ import { ProtocolBotError } from '../../errors.js';
 import { shippedModelPath } from '../../package-root.js';
 import { type RankingFeatures, rankingFeatureNames } from './ranking-features.js';
 
-/** A learned linear ranker: `score = weights · features`, features standardised by the training means and scales. */
+/**
+ * A learned residual ranker over the hand-set fusion: among the fusion's best `depth` candidates, a clause scores
+ * `fusion score × exp(weights · standardised features / baseWeight)` — the fusion's order, moved only where the
+ * evidence the fusion weighs by hand says it should be.
+ */
 export const rankerFileSchema = z.object({
-  /** Format version. */
-  version: z.literal(1),
+  /** Format version (2: a residual on the fusion, trained listwise). */
+  version: z.literal(2),
   /** The dense embedder the dense features came from; another embedder makes the weights meaningless. */
   embedder: z.string().min(1),
   /** Feature names, in the order of `weights`, `mean` and `scale`. */
@@ -15,17 +19,24 @@ export const rankerFileSchema = z.object({
   weights: z.array(z.number()),
   mean: z.array(z.number()),
   scale: z.array(z.number()),
-  /** How it was trained and what cross-validation measured. */
+  /** The multiplier of the fusion's log score the weights were fitted against (positive). */
+  baseWeight: z.number().positive(),
+  /** How many of the fusion's best candidates are re-ranked; the rest keep the fusion's order below them. */
+  depth: z.number().int().positive(),
+  /** How it was trained (training files and their hash) and what cross-validation measured. */
   training: z.record(z.string(), z.unknown()),
 });
 
 /** A learned ranker as stored. */
 export type RankerFile = z.infer<typeof rankerFileSchema>;
 
-/** Scores candidates with fitted weights. */
+/** Re-scores the fusion's best candidates with fitted weights. */
 export interface LinearRanker {
   readonly embedder: string;
-  score(features: RankingFeatures): number;
+  /** How many of the fusion's best candidates it re-ranks. */
+  readonly depth: number;
+  /** A candidate's new score from its fusion score (positive) and features; same scale as the fusion score. */
+  score(fused: number, features: RankingFeatures): number;
 }
 
 /** A ranker over the current feature list from a file's weights (features it does not know weigh nothing). */
@@ -33,7 +44,8 @@ export function createLinearRanker(file: RankerFile): LinearRanker {
   const order = rankingFeatureNames.map((name) => file.features.indexOf(name));
   return {
     embedder: file.embedder,
-    score(features) {
+    depth: file.depth,
+    score(fused, features) {
       let sum = 0;
       order.forEach((position, index) => {
         if (position < 0) return;
@@ -42,7 +54,8 @@ export function createLinearRanker(file: RankerFile): LinearRanker {
           (file.weights[position] ?? 0) *
           (((features[index] as number) - (file.mean[position] ?? 0)) / scale);
       });
-      return sum;
+      // exp(baseWeight·log fused + sum) rescaled by 1/baseWeight: the fusion's scale, so relative score floors hold.
+      return fused * Math.exp(sum / file.baseWeight);
     },
   };
 }

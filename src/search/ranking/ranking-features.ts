@@ -1,6 +1,7 @@
 /**
  * The evidence a learned ranker weighs for one candidate clause, all computed per query over its candidate set so
- * that scales agree between queries. Names are stable: a ranker file lists the ones it was trained on.
+ * that scales agree between queries (the `…Z` features standardise a signal within the query's candidates). Names
+ * are stable: a ranker file lists the ones it was trained on.
  */
 export const rankingFeatureNames = [
   /** BM25F score over the best candidate's (0..1). */
@@ -29,6 +30,23 @@ export const rankingFeatureNames = [
   'cover',
   /** The clause only repeats its heading or has very few words. */
   'stub',
+  /**
+   * Direction (who does what to whom): BM25F over only the question's ordered pairs of adjacent words, over the best
+   * candidate's (0..1) — "officers can expect from councillors" and its reverse share words but not pairs.
+   */
+  'pairs',
+  /** The pair score as a z-score over the candidates. */
+  'pairsZ',
+  /** BM25F score as a z-score over the query's candidates (the hand-set fusion's own scale). */
+  'lexicalZ',
+  /** Dense similarity (best sentence) as a z-score over the candidates. */
+  'denseZ',
+  /** Whole-clause cosine as a z-score over the candidates. */
+  'wholeZ',
+  /** Coverage as a z-score over the candidates. */
+  'coverageZ',
+  /** Heading match as a z-score over the candidates. */
+  'headingZ',
 ] as const;
 
 /** One feature's name. */
