@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { fitDecisionOffsets, type LabelledExample } from '../../src/app/training/train-decision-model.js';
 import { decideWithOffsets } from '../../src/learn/decision-offsets.js';
 import { hashedNgrams } from '../../src/learn/hashed-ngrams.js';
+import {
+  defaultListwiseTraining,
+  type ListwiseModel,
+  listwiseResidual,
+  trainListwise,
+} from '../../src/learn/listwise-ranking.js';
 import { pairwiseScore, trainPairwise } from '../../src/learn/pairwise-ranking.js';
 import { predictSoftmax, trainSoftmax } from '../../src/learn/softmax-regression.js';
 
@@ -92,5 +98,63 @@ describe('pairwise ranking', () => {
       return query.relevant[scores.indexOf(Math.max(...scores))];
     }).length;
     expect(top).toBe(40);
+  });
+});
+
+describe('listwise residual ranking', () => {
+  /** Queries whose base ranking puts a decoy first; feature 1 marks the acceptable candidate, feature 0 is noise. */
+  function queries(seed: number, count: number) {
+    const next = random(seed);
+    return Array.from({ length: count }, () => {
+      const rows = Array.from({ length: 8 }, () => Float32Array.from([next(), next()]));
+      const best = 1 + Math.floor(next() * 7);
+      (rows[best] as Float32Array)[1] = 2;
+      // The base ranking: candidate 0 first, the rest in order; the acceptable one is never first.
+      const base = rows.map((_, index) => -0.1 * index);
+      return { rows, base, relevant: rows.map((_, index) => index === best) };
+    });
+  }
+  const top = (model: ListwiseModel, query: ReturnType<typeof queries>[number]) => {
+    const scores = query.rows.map(
+      (row, index) => model.baseWeight * (query.base[index] as number) + listwiseResidual(model, row),
+    );
+    return scores.indexOf(Math.max(...scores));
+  };
+
+  it('learns the feature that marks the acceptable candidate, and moves it above the base ranking’s first', () => {
+    const model = trainListwise(queries(5, 40), { ...defaultListwiseTraining, l2: 1e-3 });
+    expect(model.weights[1] as number).toBeGreaterThan(Math.abs(model.weights[0] as number));
+    const unseen = queries(6, 20);
+    expect(unseen.filter((query) => query.relevant[top(model, query)]).length).toBe(20);
+  });
+
+  it('gives back the base ranking under a strong pull to it', () => {
+    // Here the base ranking is mostly right: it puts the acceptable candidate first in three queries of four.
+    const mostlyRight = queries(5, 40).map((query, number) => ({
+      ...query,
+      base: query.base.map((score, index) => (number % 4 !== 0 && query.relevant[index] ? 1 : score)),
+    }));
+    const model = trainListwise(mostlyRight, { ...defaultListwiseTraining, l2: 1e3 });
+    for (const weight of model.weights) expect(Math.abs(weight)).toBeLessThan(1e-2);
+    expect(model.baseWeight).toBeGreaterThan(0);
+    const baseFirst = (query: (typeof mostlyRight)[number]) => query.base.indexOf(Math.max(...query.base));
+    expect(mostlyRight.every((query) => top(model, query) === baseFirst(query))).toBe(true);
+  });
+
+  it('is satisfied by any one of several acceptable candidates on top', () => {
+    // A second acceptable candidate per query that the feature does not mark (the last): the loss asks only that one
+    // acceptable candidate lead, so the unmarked ones do not drag the feature's weight down.
+    const marked = queries(7, 40).map((query) => ({
+      ...query,
+      relevant: query.relevant.map((relevant, index) => relevant || index === 7),
+    }));
+    const model = trainListwise(marked, { ...defaultListwiseTraining, l2: 1e-3 });
+    expect(marked.filter((query) => query.relevant[top(model, query)]).length).toBe(40);
+  });
+
+  it('is deterministic: the same queries give the same weights', () => {
+    const first = trainListwise(queries(8, 20));
+    const second = trainListwise(queries(8, 20));
+    expect(second).toEqual(first);
   });
 });
