@@ -1,12 +1,8 @@
 import type { Clause, DocumentMeta } from '../corpus/index.js';
 import type { Bm25Index } from './bm25-index.js';
 import type { LinearRanker } from './ranking/linear-ranker.js';
-import {
-  emptyFeatures,
-  featureIndex,
-  type RankingFeatureName,
-  type RankingFeatures,
-} from './ranking/ranking-features.js';
+import { emptyFeatures, featureIndex } from './ranking/ranking-features.js';
+import { byScore, rerankHead, standardiseWithin } from './ranking/residual-rerank.js';
 import type { Retriever, SearchHit } from './retriever.js';
 import type { HnswVectorStore } from './store/vector-store.js';
 import { SpellingCorrector } from './text/spelling-correction.js';
@@ -235,7 +231,7 @@ export class HybridSearch implements Retriever {
     standardiseWithin(scored, 'heading', 'headingZ');
     standardiseWithin(scored, 'pairs', 'pairsZ');
     scored.sort(byScore);
-    if (learned) rerank(scored, this.parts.ranker as LinearRanker);
+    if (learned) rerankHead(scored, this.parts.ranker as LinearRanker);
     return scored.slice(0, k).map((candidate) => ({
       clause: this.clauses[candidate.doc] as Clause,
       score: candidate.score,
@@ -378,35 +374,6 @@ interface Candidate {
   lexical: number;
   dense: number;
   score: number;
-}
-
-const byScore = (left: Candidate, right: Candidate) => right.score - left.score || left.doc - right.doc;
-
-/** Sets feature `to` of every candidate to feature `from` as a z-score over the candidates. */
-function standardiseWithin(
-  candidates: ReadonlyArray<{ features: RankingFeatures }>,
-  from: RankingFeatureName,
-  to: RankingFeatureName,
-): void {
-  const source = featureIndex(from);
-  const spreadOf = spread(candidates.map((candidate) => candidate.features[source] as number));
-  const target = featureIndex(to);
-  for (const candidate of candidates)
-    candidate.features[target] = standardise(candidate.features[source] as number, spreadOf);
-}
-
-/**
- * Re-scores the fusion's best `ranker.depth` candidates (sorted best first) with the learned ranker and re-sorts
- * them; the rest stay below in the fusion's order, their scores capped at the lowest re-ranked one.
- */
-function rerank(sorted: Array<Candidate & { features: RankingFeatures }>, ranker: LinearRanker): void {
-  const head = sorted.slice(0, ranker.depth);
-  for (const candidate of head) candidate.score = ranker.score(candidate.score, candidate.features);
-  head.sort(byScore);
-  const floor = Math.min(...head.map((candidate) => candidate.score));
-  const tail = sorted.slice(ranker.depth);
-  for (const candidate of tail) candidate.score = Math.min(candidate.score, floor);
-  sorted.splice(0, sorted.length, ...head, ...tail);
 }
 
 /** Sets `score` on every candidate according to the hand-set fusion method (`learned` without a ranker: the blend). */
