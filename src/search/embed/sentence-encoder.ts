@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { GraphModel } from '@tensorflow/tfjs-converter';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { ProtocolBotError } from '../../errors.js';
+import { coalescedCalls } from './coalesced-calls.js';
 import {
   defaultSentenceEncoderDir,
   readSentenceEncoderFiles,
@@ -102,17 +103,10 @@ async function loadFrom(modelDir: string): Promise<SentenceEncoder> {
     );
   }
   const tokenizer = new SentencePieceTokenizer(artifacts.vocabulary);
-  // One model call at a time: calls from concurrent requests queue here instead of interleaving on the backend.
-  let queue: Promise<unknown> = Promise.resolve();
-  return {
-    id: sentenceEncoderId,
-    dimensions,
-    embed(texts) {
-      const run = queue.then(() => embedAll(model, tokenizer, texts));
-      queue = run.catch(() => undefined);
-      return run;
-    },
-  };
+  // One model call at a time, and requests made together share it: a question's vectors for the decision classifier
+  // and for retrieval cost about one call rather than two.
+  const embed = coalescedCalls((texts: readonly string[]) => embedAll(model, tokenizer, texts));
+  return { id: sentenceEncoderId, dimensions, embed };
 }
 
 async function embedAll(
