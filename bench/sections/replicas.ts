@@ -4,7 +4,13 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { botUserId, eventCallback, mention, sign, signingSecret } from '../../test/slack/slack-test-app.js';
+import {
+  botUserId,
+  eventCallback,
+  mention,
+  sign,
+  signingSecret,
+} from '../../test/channels/slack/slack-test-app.js';
 import { type PostgresCluster, startPostgresCluster } from '../../test/support/postgres-cluster.js';
 import {
   type RecordedCall,

@@ -9,7 +9,13 @@ import { buildRuntime } from '../../src/app/runtime.js';
 import { slackPlatform } from '../../src/channels/slack/slack-platform.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
-import { botUserId, eventCallback, mention, sign, signingSecret } from '../../test/slack/slack-test-app.js';
+import {
+  botUserId,
+  eventCallback,
+  mention,
+  sign,
+  signingSecret,
+} from '../../test/channels/slack/slack-test-app.js';
 import {
   type RecordedCall,
   type StubSlackApi,

@@ -12,7 +12,7 @@ import {
   monitoringOfficer,
   sendSigned,
   signingSecret,
-} from '../slack/slack-test-app.js';
+} from '../channels/slack/slack-test-app.js';
 import { startServeChild } from '../support/serve-child.js';
 import { type RecordedCall, type StubSlackApi, startStubSlackApi } from '../support/stub-slack-api.js';
 

@@ -5,7 +5,13 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { botUserId, eventCallback, mention, sendSigned, signingSecret } from '../slack/slack-test-app.js';
+import {
+  botUserId,
+  eventCallback,
+  mention,
+  sendSigned,
+  signingSecret,
+} from '../channels/slack/slack-test-app.js';
 import { type PostgresCluster, startPostgresCluster } from '../support/postgres-cluster.js';
 import { type RecordedCall, type StubSlackApi, startStubSlackApi } from '../support/stub-slack-api.js';
 

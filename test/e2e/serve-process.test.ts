@@ -3,7 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botUserId, eventCallback, mention, sendSigned, signingSecret } from '../slack/slack-test-app.js';
+import {
+  botUserId,
+  eventCallback,
+  mention,
+  sendSigned,
+  signingSecret,
+} from '../channels/slack/slack-test-app.js';
 import { startServeChild } from '../support/serve-child.js';
 import { type StubSlackApi, startStubSlackApi } from '../support/stub-slack-api.js';
 

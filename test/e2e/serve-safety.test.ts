@@ -5,11 +5,17 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { damageDatabaseFile } from '../cases/damage-database.js';
-import { botUserId, eventCallback, mention, sendSigned, signingSecret } from '../slack/slack-test-app.js';
+import {
+  botUserId,
+  eventCallback,
+  mention,
+  sendSigned,
+  signingSecret,
+} from '../channels/slack/slack-test-app.js';
+import { personalMessage } from '../channels/teams/teams-harness.js';
 import { type ServeProcess, startServeProcess } from '../support/serve-process.js';
 import { type StubSlackApi, startStubSlackApi } from '../support/stub-slack-api.js';
 import { StubTeamsConnector } from '../support/stub-teams-connector.js';
-import { personalMessage } from '../teams/teams-harness.js';
 
 // The endpoint checks exercised from outside a real `protocol-bot serve` process (the compiled CLI, which `npm test`
 // builds first), each with an answer thread running as in production.

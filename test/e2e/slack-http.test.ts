@@ -23,7 +23,7 @@ import {
   sendInteraction,
   sendSigned,
   startSlackTestApp,
-} from '../slack/slack-test-app.js';
+} from '../channels/slack/slack-test-app.js';
 import { breakInbox } from '../support/inbox-outage.js';
 import type { RecordedCall } from '../support/stub-slack-api.js';
 

@@ -6,7 +6,7 @@ import {
   sendEvent,
   sendSigned,
   startSlackTestApp,
-} from '../slack/slack-test-app.js';
+} from '../channels/slack/slack-test-app.js';
 
 let app: SlackTestApp;
 

@@ -8,7 +8,7 @@ import {
   mention,
   type SlackTestApp,
   startSlackTestApp,
-} from '../slack/slack-test-app.js';
+} from '../channels/slack/slack-test-app.js';
 import { breakInbox } from '../support/inbox-outage.js';
 import { type StubSlackApi, startStubSlackApi } from '../support/stub-slack-api.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../../src/logger.js';
-import { personalMessage, startTeamsBot, type TeamsBot } from '../teams/teams-harness.js';
+import { personalMessage, startTeamsBot, type TeamsBot } from '../channels/teams/teams-harness.js';
 
 // TEAMS_ALLOW_ANONYMOUS=true (the harness's default): unauthenticated local testing. Replies may go to loopback
 // addresses only, so a request from anyone who can reach the endpoint cannot make the bot send requests elsewhere.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { personalMessage, startTeamsBot, type TeamsBot } from '../teams/teams-harness.js';
+import { personalMessage, startTeamsBot, type TeamsBot } from '../channels/teams/teams-harness.js';
 
 let bot: TeamsBot;
 /** Where Teams in the public cloud sends activities from (and where replies would go). */

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askMonitoringOfficerAction, caseAction } from '../../src/channels/teams/card-actions.js';
 import { neutralPublicReply } from '../../src/channels/teams/render-plain-reply.js';
-import { breakInbox } from '../support/inbox-outage.js';
 import {
   botAccount,
   cardSubmit,
@@ -13,7 +12,8 @@ import {
   startTeamsBot,
   type TeamsBot,
   tenantId,
-} from '../teams/teams-harness.js';
+} from '../channels/teams/teams-harness.js';
+import { breakInbox } from '../support/inbox-outage.js';
 
 let bot: TeamsBot;
 

@@ -1,5 +1,5 @@
 import { ProtocolBotError } from '../../errors.js';
-import type { SentenceEncoder } from '../../search/embed/sentence-encoder.js';
+import type { SentenceEncoder } from '../../search/index.js';
 import { createDecisionClassifier, type DecisionClassifier } from './decision-classifier.js';
 import { loadDecisionModel } from './decision-model-file.js';
 

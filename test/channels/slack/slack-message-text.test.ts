@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanSlackMessage } from '../../src/channels/slack/slack-message-text.js';
+import { cleanSlackMessage } from '../../../src/channels/slack/slack-message-text.js';
 
 describe('cleanSlackMessage', () => {
   it('strips the bot mention, decodes entities and turns links into their labels', () => {

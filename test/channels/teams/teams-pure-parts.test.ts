@@ -3,9 +3,9 @@ import {
   defaultRetryPolicy,
   isRetryableFailure,
   retryDelayMs,
-} from '../../src/channels/teams/connector-retry.js';
-import { stripMentions } from '../../src/channels/teams/strip-mentions.js';
-import { feedbackComment } from '../../src/channels/teams/teams-activity.js';
+} from '../../../src/channels/teams/connector-retry.js';
+import { stripMentions } from '../../../src/channels/teams/strip-mentions.js';
+import { feedbackComment } from '../../../src/channels/teams/teams-activity.js';
 
 describe('stripMentions', () => {
   const bot = {

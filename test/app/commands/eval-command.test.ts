@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { AnsweringPipeline } from '../../src/answer/answering-pipeline.js';
-import { runEvalCommand } from '../../src/app/commands/eval-command.js';
-import type { CliIo } from '../../src/channels/terminal/cli-io.js';
+import type { AnsweringPipeline } from '../../../src/answer/answering-pipeline.js';
+import { runEvalCommand } from '../../../src/app/commands/eval-command.js';
+import type { CliIo } from '../../../src/channels/terminal/cli-io.js';
 
 // These paths must fail before any question is asked, so the pipeline must never be reached.
 const neverAsked: AnsweringPipeline = {

@@ -1,14 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { mountChatPlatforms } from '../../src/app/chat-platforms.js';
-import { createHttpServer } from '../../src/app/http-server.js';
-import { buildRuntime, type Runtime } from '../../src/app/runtime.js';
-import type { ConversationInbox } from '../../src/channels/conversation/index.js';
-import { createTeamsPlatform } from '../../src/channels/teams/teams-platform.js';
-import { loadConfig } from '../../src/config.js';
-import { type Logger, silentLogger } from '../../src/logger.js';
-import { StubTeamsConnector } from '../support/stub-teams-connector.js';
+import { mountChatPlatforms } from '../../../src/app/chat-platforms.js';
+import { createHttpServer } from '../../../src/app/http-server.js';
+import { buildRuntime, type Runtime } from '../../../src/app/runtime.js';
+import type { ConversationInbox } from '../../../src/channels/conversation/index.js';
+import { createTeamsPlatform } from '../../../src/channels/teams/teams-platform.js';
+import { loadConfig } from '../../../src/config.js';
+import { type Logger, silentLogger } from '../../../src/logger.js';
+import { StubTeamsConnector } from '../../support/stub-teams-connector.js';
 
 /** The bot's Teams account, as Teams addresses it in `recipient`. */
 export const botAccount = { id: '28:0b5a7c1e-bot', name: 'Protocol Bot' };

@@ -1,9 +1,9 @@
 import type { types } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import type { Answer, AnswerWarning } from '../../src/answer/answer-schema.js';
-import { appendWarnings } from '../../src/answer/answer-warnings.js';
-import { renderAnswerBlocks } from '../../src/channels/slack/render-answer-blocks.js';
-import { slackActionIds } from '../../src/channels/slack/slack-action-ids.js';
+import type { Answer, AnswerWarning } from '../../../src/answer/answer-schema.js';
+import { appendWarnings } from '../../../src/answer/answer-warnings.js';
+import { renderAnswerBlocks } from '../../../src/channels/slack/render-answer-blocks.js';
+import { slackActionIds } from '../../../src/channels/slack/slack-action-ids.js';
 
 const part5c = {
   document: 'part5c',

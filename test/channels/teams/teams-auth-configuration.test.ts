@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { teamsAuthConfiguration } from '../../src/channels/teams/mount-teams.js';
-import { teamsAccess } from '../../src/channels/teams/teams-access.js';
-import { loadConfig } from '../../src/config.js';
+import { teamsAuthConfiguration } from '../../../src/channels/teams/mount-teams.js';
+import { teamsAccess } from '../../../src/channels/teams/teams-access.js';
+import { loadConfig } from '../../../src/config.js';
 
 describe('teamsAccess', () => {
   it('leaves Teams off unless it is configured, in production too (a Slack-only deployment)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanQuestion } from '../../src/answer/input-cleaning.js';
-import { createPolicyEngine } from '../../src/answer/policy/policy-engine.js';
+import { cleanQuestion } from '../../../src/answer/input-cleaning.js';
+import { createPolicyEngine } from '../../../src/answer/policy/policy-engine.js';
 
 const engine = createPolicyEngine();
 const decide = (text: string) => {

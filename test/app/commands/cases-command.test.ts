@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCasesCommand } from '../../src/app/commands/cases-command.js';
-import type { NoticeDeliverer } from '../../src/cases/case-types.js';
-import { type HandoffRuntime, openHandoff } from '../../src/cases/open-handoff.js';
-import { ProtocolBotError } from '../../src/errors.js';
+import { runCasesCommand } from '../../../src/app/commands/cases-command.js';
+import type { NoticeDeliverer } from '../../../src/cases/case-types.js';
+import { type HandoffRuntime, openHandoff } from '../../../src/cases/open-handoff.js';
+import { ProtocolBotError } from '../../../src/errors.js';
 import {
   bullyingRequest,
   captureIo,
@@ -10,7 +10,7 @@ import {
   recordingLogger,
   tempDataDir,
   testConfig,
-} from '../cases/handoff-test-kit.js';
+} from '../../cases/handoff-test-kit.js';
 
 const actor = { platform: 'cli', userId: 'pshah', displayName: 'Priya Shah' };
 

@@ -2,13 +2,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/answer/answer-schema.js';
-import type { AnsweringPipeline } from '../../src/answer/answering-pipeline.js';
-import { startPipelineThreads } from '../../src/app/answer-threads/answer-threads.js';
-import { buildRuntime, type Runtime } from '../../src/app/runtime.js';
-import { fixedClock } from '../../src/clock.js';
-import { loadConfig } from '../../src/config.js';
-import { createLogger, silentLogger } from '../../src/logger.js';
+import type { Answer } from '../../../src/answer/answer-schema.js';
+import type { AnsweringPipeline } from '../../../src/answer/answering-pipeline.js';
+import { startPipelineThreads } from '../../../src/app/answer-threads/answer-threads.js';
+import { buildRuntime, type Runtime } from '../../../src/app/runtime.js';
+import { fixedClock } from '../../../src/clock.js';
+import { loadConfig } from '../../../src/config.js';
+import { createLogger, silentLogger } from '../../../src/logger.js';
 
 // The threads run the compiled pipeline (dist/, which `npm test` builds first): a worker cannot load TypeScript.
 const clock = fixedClock('2026-11-20T18:00:00Z');
@@ -130,7 +130,7 @@ describe('a failing answer thread', () => {
       count,
       generative: false,
       fallback,
-      entry: new URL(`../support/${module}`, import.meta.url),
+      entry: new URL(`../../support/${module}`, import.meta.url),
     });
     return { threads, lines };
   };

@@ -2,17 +2,17 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatDueDate } from '../../src/answer/replies.js';
-import { loadBankHolidays } from '../../src/cases/bank-holidays.js';
-import type { CaseRecord } from '../../src/cases/case-types.js';
-import { legacyRegistrationsFileName, openSqliteStores } from '../../src/cases/open-sqlite-stores.js';
-import { caseAnswerInputId, parseCardAction } from '../../src/channels/teams/card-actions.js';
-import { MonitoringOfficerRegistry } from '../../src/channels/teams/monitoring-officer-registry.js';
-import { renderCaseCard } from '../../src/channels/teams/render-case-card.js';
-import { renderPlainReply } from '../../src/channels/teams/render-plain-reply.js';
-import { fixedClock } from '../../src/clock.js';
-import { configSchema } from '../../src/config.js';
-import { silentLogger } from '../../src/logger.js';
+import { formatDueDate } from '../../../src/answer/replies.js';
+import { loadBankHolidays } from '../../../src/cases/bank-holidays.js';
+import type { CaseRecord } from '../../../src/cases/case-types.js';
+import { legacyRegistrationsFileName, openSqliteStores } from '../../../src/cases/open-sqlite-stores.js';
+import { caseAnswerInputId, parseCardAction } from '../../../src/channels/teams/card-actions.js';
+import { MonitoringOfficerRegistry } from '../../../src/channels/teams/monitoring-officer-registry.js';
+import { renderCaseCard } from '../../../src/channels/teams/render-case-card.js';
+import { renderPlainReply } from '../../../src/channels/teams/render-plain-reply.js';
+import { fixedClock } from '../../../src/clock.js';
+import { configSchema } from '../../../src/config.js';
+import { silentLogger } from '../../../src/logger.js';
 
 const record: CaseRecord = {
   reference: 'MO-2026-0007',

@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanQuestion } from '../../src/answer/input-cleaning.js';
-import { createPolicyEngine, loadPolicyFile } from '../../src/answer/policy/policy-engine.js';
-import { ProtocolBotError } from '../../src/errors.js';
+import { cleanQuestion } from '../../../src/answer/input-cleaning.js';
+import { createPolicyEngine, loadPolicyFile } from '../../../src/answer/policy/policy-engine.js';
+import { ProtocolBotError } from '../../../src/errors.js';
 
 const write = (content: unknown) => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'policy-')), 'policy.json');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseRecord } from '../../src/cases/case-types.js';
-import { renderCaseCard, renderCaseDetailsModal } from '../../src/channels/slack/render-case-card.js';
-import { slackActionIds } from '../../src/channels/slack/slack-action-ids.js';
+import type { CaseRecord } from '../../../src/cases/case-types.js';
+import { renderCaseCard, renderCaseDetailsModal } from '../../../src/channels/slack/render-case-card.js';
+import { slackActionIds } from '../../../src/channels/slack/slack-action-ids.js';
 
 const record: CaseRecord = {
   reference: 'MO-2026-0003',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { slashCommand } from '../../src/channels/slack/register-question-listeners.js';
+import { slashCommand } from '../../../src/channels/slack/register-question-listeners.js';
 import { type SlackManifest, slackManifestSchema } from './slack-manifest-schema.js';
 
 const manifestText = readFileSync('slack/app-manifest.yaml', 'utf8');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Answer, AnswerWarning, Citation } from '../../src/answer/answer-schema.js';
-import { appendWarnings } from '../../src/answer/answer-warnings.js';
-import { formatQuote } from '../../src/answer/citation-format.js';
-import { parseCardAction } from '../../src/channels/teams/card-actions.js';
+import type { Answer, AnswerWarning, Citation } from '../../../src/answer/answer-schema.js';
+import { appendWarnings } from '../../../src/answer/answer-warnings.js';
+import { formatQuote } from '../../../src/answer/citation-format.js';
+import { parseCardAction } from '../../../src/channels/teams/card-actions.js';
 import {
   inReadingOrder,
   leadText,
@@ -10,7 +10,7 @@ import {
   MAX_ACTIVITY_BYTES,
   renderAnswerCard,
   withMarkers,
-} from '../../src/channels/teams/render-answer-card.js';
+} from '../../../src/channels/teams/render-answer-card.js';
 
 const emailClause: Citation = {
   document: 'part5c',

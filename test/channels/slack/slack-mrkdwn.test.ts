@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitMrkdwn, toSlackMrkdwn } from '../../src/channels/slack/slack-mrkdwn.js';
+import { splitMrkdwn, toSlackMrkdwn } from '../../../src/channels/slack/slack-mrkdwn.js';
 
 describe('toSlackMrkdwn', () => {
   it('converts markdown emphasis, headings, bullets and links into Slack mrkdwn', () => {

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackHttpTransport } from '../../src/channels/slack/slack-http-transport.js';
+import { createSlackHttpTransport } from '../../../src/channels/slack/slack-http-transport.js';
 
 // A local server answering as Slack's Web API and a response_url would, by path.
 type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => void;

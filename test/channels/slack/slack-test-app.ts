@@ -2,13 +2,13 @@ import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { mountChatPlatforms } from '../../src/app/chat-platforms.js';
-import { createHttpServer, type HttpServer } from '../../src/app/http-server.js';
-import { buildRuntime, type Runtime } from '../../src/app/runtime.js';
-import { slackPlatform } from '../../src/channels/slack/slack-platform.js';
-import { loadConfig } from '../../src/config.js';
-import type { Logger } from '../../src/logger.js';
-import { type StubSlackApi, startStubSlackApi } from '../support/stub-slack-api.js';
+import { mountChatPlatforms } from '../../../src/app/chat-platforms.js';
+import { createHttpServer, type HttpServer } from '../../../src/app/http-server.js';
+import { buildRuntime, type Runtime } from '../../../src/app/runtime.js';
+import { slackPlatform } from '../../../src/channels/slack/slack-platform.js';
+import { loadConfig } from '../../../src/config.js';
+import type { Logger } from '../../../src/logger.js';
+import { type StubSlackApi, startStubSlackApi } from '../../support/stub-slack-api.js';
 
 /** Signing secret of the test app. */
 export const signingSecret = 'test-signing-secret';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serviceUrlPolicy } from '../../src/channels/teams/service-url-policy.js';
+import { serviceUrlPolicy } from '../../../src/channels/teams/service-url-policy.js';
 
 describe('where Teams replies may go', () => {
   const authenticated = serviceUrlPolicy('authenticated');

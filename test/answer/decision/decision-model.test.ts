@@ -6,11 +6,11 @@ import {
   defaultDecisionModelPath,
   hashOfTexts,
   loadDecisionModel,
-} from '../../src/answer/decision/decision-model-file.js';
-import { openDecisionClassifier } from '../../src/answer/decision/open-decision-classifier.js';
-import { main } from '../../src/app/main.js';
-import { ProtocolBotError } from '../../src/errors.js';
-import { loadSentenceEncoder } from '../../src/search/embed/sentence-encoder.js';
+} from '../../../src/answer/decision/decision-model-file.js';
+import { openDecisionClassifier } from '../../../src/answer/decision/open-decision-classifier.js';
+import { main } from '../../../src/app/main.js';
+import { ProtocolBotError } from '../../../src/errors.js';
+import { loadSentenceEncoder } from '../../../src/search/embed/sentence-encoder.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'decision-model-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

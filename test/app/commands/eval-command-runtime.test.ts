@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runEvalCommand } from '../../src/app/commands/eval-command.js';
-import { buildRuntime, type Runtime } from '../../src/app/runtime.js';
-import type { CliIo } from '../../src/channels/terminal/cli-io.js';
-import { loadConfig } from '../../src/config.js';
+import { runEvalCommand } from '../../../src/app/commands/eval-command.js';
+import { buildRuntime, type Runtime } from '../../../src/app/runtime.js';
+import type { CliIo } from '../../../src/channels/terminal/cli-io.js';
+import { loadConfig } from '../../../src/config.js';
 
 // The real pipeline over the real corpus, as `protocol-bot eval` builds it (no cases opened).
 let runtime: Runtime;
