@@ -1,3 +1,6 @@
+/** Captured at load, so a test's fake timers cannot leave requests waiting for a turn that never comes. */
+const nextTurn = setImmediate;
+
 /** A request waiting for the next call: its items and where its results go. */
 interface Waiting<T, R> {
   items: readonly T[];
@@ -42,6 +45,6 @@ export function coalescedCalls<T, R>(
       if (scheduled) return;
       scheduled = true;
       // After the current turn's promise callbacks, so requests issued together (Promise.all) share the call.
-      setImmediate(() => void drain());
+      nextTurn(() => void drain());
     });
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { coalescedCalls } from '../../../src/search/embed/coalesced-calls.js';
 
 /** A batch function that records each call's items and answers after a tick, like a model call. */
@@ -69,5 +69,15 @@ describe('coalescedCalls', () => {
     const batch = recordingBatch();
     const embed = coalescedCalls(batch.run);
     expect(await Promise.all([embed([]), embed(['a'])])).toEqual([[], ['A']]);
+  });
+
+  it('still runs under a test’s fake timers', async () => {
+    vi.useFakeTimers();
+    try {
+      const embed = coalescedCalls(async (items: readonly string[]) => items.map((item) => item.length));
+      expect(await Promise.all([embed(['ab']), embed(['abc'])])).toEqual([[2], [3]]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
