@@ -1,24 +1,17 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import {
-  botUserId,
-  eventCallback,
-  mention,
-  sign,
-  signingSecret,
-} from '../../test/channels/slack/slack-test-app.js';
+import { botUserId, signingSecret } from '../../test/channels/slack/slack-test-app.js';
 import { type PostgresCluster, startPostgresCluster } from '../../test/support/postgres-cluster.js';
-import {
-  type RecordedCall,
-  type StubSlackApi,
-  startStubSlackApi,
-} from '../../test/support/stub-slack-api.js';
+import { startStubSlackApi } from '../../test/support/stub-slack-api.js';
 import { percentile } from '../bench-measure.js';
 import type { BenchContext, BenchRow } from '../bench-table.js';
+import { createSlackSide } from '../slack-side.js';
+
+/** Slack's side of the deliveries. */
+const slackSide = createSlackSide(60_000);
 
 const execute = promisify(execFile);
 
@@ -114,7 +107,7 @@ async function measure(
     const urls = ports.map((port) => `http://127.0.0.1:${port}/slack/events`);
     for (const [replica, url] of urls.entries()) {
       for (let index = 0; index < WARM_UP_MENTIONS; index += 1) {
-        await mentionAndWait(
+        await slackSide.mentionAndWait(
           stub,
           url,
           `U0WARM${replica}X${index}`,
@@ -126,7 +119,7 @@ async function measure(
     const started = performance.now();
     const results = await Promise.all(
       Array.from({ length: CONCURRENT_MENTIONS }, (_, index) =>
-        mentionAndWait(
+        slackSide.mentionAndWait(
           stub,
           urls[index % urls.length] as string,
           `U0BENCH${index}`,
@@ -196,53 +189,3 @@ async function stop(child: ChildProcess): Promise<void> {
   child.kill('SIGTERM');
   await exited;
 }
-
-async function mentionAndWait(stub: StubSlackApi, eventsUrl: string, user: string, text: string) {
-  const channel = `C${user}`;
-  const event = mention({ user, text, channel });
-  const now = () => performance.timeOrigin + performance.now();
-  const answerIn = new Promise<RecordedCall>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stopListening();
-      reject(new Error(`no answer in ${channel} within 60 s`));
-    }, 60_000);
-    const stopListening = stub.onCall((call) => {
-      if (call.method !== 'chat.postMessage' || call.params.channel !== channel) return;
-      if (call.params.thread_ts !== event.ts) return;
-      clearTimeout(timer);
-      stopListening();
-      resolve(call);
-    });
-  });
-  const started = now();
-  const status = await postSigned(eventsUrl, JSON.stringify(eventCallback(event)));
-  const ackMs = now() - started;
-  if (status !== 200) throw new Error(`mention was not acknowledged: HTTP ${status}`);
-  const posted = await answerIn;
-  return { ackMs, answerMs: posted.time - started };
-}
-
-/** Slack's side of one delivery: a signed POST on a kept-alive connection (as in the slack section). */
-function postSigned(url: string, body: string): Promise<number> {
-  const timestamp = Math.floor(Date.now() / 1000);
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, {
-      method: 'POST',
-      agent: slackSide,
-      headers: {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(body),
-        'x-slack-request-timestamp': String(timestamp),
-        'x-slack-signature': sign(body, timestamp),
-      },
-    });
-    request.on('error', reject);
-    request.on('response', (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode ?? 0));
-    });
-    request.end(body);
-  });
-}
-
-const slackSide = new http.Agent({ keepAlive: true });

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -9,20 +8,14 @@ import { buildRuntime } from '../../src/app/runtime.js';
 import { slackPlatform } from '../../src/channels/slack/slack-platform.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
-import {
-  botUserId,
-  eventCallback,
-  mention,
-  sign,
-  signingSecret,
-} from '../../test/channels/slack/slack-test-app.js';
-import {
-  type RecordedCall,
-  type StubSlackApi,
-  startStubSlackApi,
-} from '../../test/support/stub-slack-api.js';
+import { botUserId, signingSecret } from '../../test/channels/slack/slack-test-app.js';
+import { startStubSlackApi } from '../../test/support/stub-slack-api.js';
 import { percentile } from '../bench-measure.js';
 import type { BenchContext, BenchRow } from '../bench-table.js';
+import { createSlackSide } from '../slack-side.js';
+
+/** Slack's side of the deliveries. */
+const slackSide = createSlackSide(30_000);
 
 /** Concurrent @mentions in one burst. */
 const CONCURRENT_MENTIONS = 50;
@@ -76,13 +69,23 @@ async function burst(context: BenchContext, answerWorkers: number, setting: stri
     });
     const eventsUrl = `http://127.0.0.1:${port}/slack/events`;
     for (let index = 0; index < WARM_UP_MENTIONS; index += 1) {
-      await mentionAndWait(stub, eventsUrl, `U0WARM${index}`, questions[index % questions.length] as string);
+      await slackSide.mentionAndWait(
+        stub,
+        eventsUrl,
+        `U0WARM${index}`,
+        questions[index % questions.length] as string,
+      );
     }
     context.progress(`slack: ${CONCURRENT_MENTIONS} concurrent mentions (${setting})`);
     bot.postMessage('reset');
     const results = await Promise.all(
       Array.from({ length: CONCURRENT_MENTIONS }, (_, index) =>
-        mentionAndWait(stub, eventsUrl, `U0BENCH${index}`, questions[index % questions.length] as string),
+        slackSide.mentionAndWait(
+          stub,
+          eventsUrl,
+          `U0BENCH${index}`,
+          questions[index % questions.length] as string,
+        ),
       ),
     );
     const section = `slack: ${CONCURRENT_MENTIONS} concurrent @mentions (HTTP, offline pipeline, stub Web API)`;
@@ -136,61 +139,6 @@ async function stopBot(bot: Worker): Promise<number[]> {
 }
 
 const stopped = new WeakMap<Worker, number[]>();
-
-async function mentionAndWait(stub: StubSlackApi, eventsUrl: string, user: string, text: string) {
-  const channel = `C${user}`;
-  const event = mention({ user, text, channel });
-  const now = () => performance.timeOrigin + performance.now();
-  // Listening before sending: the stub tells this thread of each call as it arrives (no polling on this thread).
-  const answerIn = new Promise<RecordedCall>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stopListening();
-      reject(new Error(`no answer in ${channel} within 30 s`));
-    }, 30_000);
-    const stopListening = stub.onCall((call) => {
-      if (call.method !== 'chat.postMessage' || call.params.channel !== channel) return;
-      if (call.params.thread_ts !== event.ts) return;
-      clearTimeout(timer);
-      stopListening();
-      resolve(call);
-    });
-  });
-  const started = now();
-  const status = await postSigned(eventsUrl, JSON.stringify(eventCallback(event)));
-  const ackMs = now() - started;
-  if (status !== 200) throw new Error(`mention was not acknowledged: HTTP ${status}`);
-  const posted = await answerIn;
-  return { ackMs, answerMs: posted.time - started };
-}
-
-/**
- * Slack's side of one event delivery: a signed POST on a kept-alive connection, resolved with the status once the
- * acknowledgement has arrived. node:http rather than fetch, whose own CPU per request (about 1 ms here) would be
- * counted in the bot's acknowledgement time when fifty are sent at once from this thread.
- */
-function postSigned(url: string, body: string): Promise<number> {
-  const timestamp = Math.floor(Date.now() / 1000);
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, {
-      method: 'POST',
-      agent: slackSide,
-      headers: {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(body),
-        'x-slack-request-timestamp': String(timestamp),
-        'x-slack-signature': sign(body, timestamp),
-      },
-    });
-    request.on('error', reject);
-    request.on('response', (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode ?? 0));
-    });
-    request.end(body);
-  });
-}
-
-const slackSide = new http.Agent({ keepAlive: true });
 
 /** The bot's side, run in the worker: the production runtime and Slack mount, stopped on the parent's word. */
 async function serveBotInWorker(apiUrl: string, answerWorkers: number): Promise<void> {

@@ -1,7 +1,8 @@
-// Small, dependency-free learning: softmax regression, hashed word features, pairwise ranking, cost offsets.
+// Small, dependency-free learning: softmax regression, hashed word and character features, pairwise ranking, cost offsets.
 // The folder's public surface: code outside it imports from here, never from its files.
 
 export { decideWithOffsets } from './decision-offsets.js';
+export { hashedCharGrams } from './hashed-char-grams.js';
 export { hashedNgrams } from './hashed-ngrams.js';
 export {
   defaultPairwiseTraining,
