@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type BenchContext, type BenchRow, type BenchSection, formatBenchTable } from './bench-table.js';
+import { type BenchContext, type BenchSection, formatBenchTable } from './bench-table.js';
 
 export { type BenchRow, formatBenchTable } from './bench-table.js';
 
@@ -26,15 +26,12 @@ async function main(): Promise<void> {
       process.stderr.write(`\r\u001b[2K[${seconds} s] ${message}`);
     },
   };
-  const rows: BenchRow[] = [];
   for (const file of files) {
     const section = (await import(new URL(file, folder).href)) as BenchSection;
-    rows.push(...(await section.run(context)));
+    const sectionRows = await section.run(context);
     if (interactive) process.stderr.write('\r\u001b[2K');
-    // Print as we go, so a long run shows its first tables early.
-    process.stdout.write(
-      `${formatBenchTable(rows.slice(-rows.length).filter((row) => row.section === rows.at(-1)?.section))}\n`,
-    );
+    // Print as we go, so a long run shows its first tables early (a file may print more than one table).
+    process.stdout.write(`${formatBenchTable(sectionRows)}\n`);
   }
   if (files.length === 0) process.stderr.write(`No bench section matches ${filters.join(', ')}\n`);
 }

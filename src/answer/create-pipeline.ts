@@ -155,6 +155,8 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
     // The classifier reads the message as the asker wrote it (a follow-up joined to its thread); the safety floor's
     // rules read the folded text, and can only make the learned decision stricter.
     const reading = readingForm(question.history?.length ? standalone : searchText);
+    // Its vector is embedded in the same model call as the classifier's, rather than after the decision.
+    retriever.prepareQuery?.(standalone);
     const estimate = strictestOf(
       await Promise.all(spellingVariants(reading).map((variant) => parts.classifier.classify(variant))),
     );

@@ -1,7 +1,9 @@
-// Small, dependency-free learning: softmax regression, hashed word features, pairwise and listwise ranking, cost offsets.
+// Small, dependency-free learning: softmax regression, hashed word and character features, pairwise and listwise
+// ranking, cost offsets.
 // The folder's public surface: code outside it imports from here, never from its files.
 
 export { decideWithOffsets } from './decision-offsets.js';
+export { hashedCharGrams } from './hashed-char-grams.js';
 export { hashedNgrams } from './hashed-ngrams.js';
 export {
   defaultListwiseTraining,

@@ -22,6 +22,7 @@ import {
   type RankingSettings,
   type SentenceVectors,
 } from './hybrid-search.js';
+import { preparedQueries } from './prepared-queries.js';
 import { openShippedRanker } from './ranking/linear-ranker.js';
 import {
   float32Bytes,
@@ -59,6 +60,8 @@ export type OpenedRetriever = HybridSearch & {
   warmUp(): Promise<void>;
   /** The dense embedder's identity (part of the index key; a learned ranker must match it). */
   embedder: string;
+  /** See {@link Retriever.prepareQuery}. */
+  prepareQuery(query: string): void;
 };
 
 /** Options of {@link openRetriever}. */
@@ -151,7 +154,7 @@ export async function openRetriever(options: OpenRetrieverOptions): Promise<Open
   }
   const { lexical } = loaded;
   const dimension = loaded.dimension;
-  const embedQuery = queryEmbedder(loaded.offline, remote ?? encoder, dimension, logger);
+  const queries = preparedQueries(queryEmbedder(loaded.offline, remote ?? encoder, dimension, logger));
   const shipped = options.ranking?.fusion ? {} : openShippedRanker(identity);
   if (shipped.reason) logger.info('Ranking with the hand-set fusion', { reason: shipped.reason });
   const search = new HybridSearch({
@@ -162,7 +165,7 @@ export async function openRetriever(options: OpenRetrieverOptions): Promise<Open
     dimension,
     store: loaded.store,
     sentences: loaded.sentences,
-    embedQuery,
+    embedQuery: queries.embed,
     settings: options.ranking,
     ranker: shipped.ranker,
   });
@@ -176,7 +179,10 @@ export async function openRetriever(options: OpenRetrieverOptions): Promise<Open
   const warmUp = async () => {
     await encoder?.load();
   };
-  return Object.assign(search, { stats, folder, warmUp, embedder: identity });
+  // Only the local encoder gains from it (one model call for two vectors); a remote embedder would be sent a request
+  // even for a question that is then refused.
+  const prepareQuery = encoder ? queries.prepare : () => {};
+  return Object.assign(search, { stats, folder, warmUp, embedder: identity, prepareQuery });
 }
 
 /**

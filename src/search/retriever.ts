@@ -25,4 +25,9 @@ export interface Retriever {
   readonly documents: ReadonlyMap<string, DocumentMeta>;
   /** True when `term` (after normalisation) occurs anywhere in the corpus vocabulary. */
   knowsTerm(term: string): boolean;
+  /**
+   * Starts embedding a query that `search` will soon be asked for, so the sentence encoder can embed it together
+   * with texts requested at the same moment (the decision classifier's); absent or a no-op where that gains nothing.
+   */
+  prepareQuery?(query: string): void;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitDecisionOffsets, type LabelledExample } from '../../src/app/training/train-decision-model.js';
 import { decideWithOffsets } from '../../src/learn/decision-offsets.js';
+import { hashedCharGrams } from '../../src/learn/hashed-char-grams.js';
 import { hashedNgrams } from '../../src/learn/hashed-ngrams.js';
 import {
   defaultListwiseTraining,
@@ -54,6 +55,29 @@ describe('hashed word features', () => {
     const dot = (x: Float32Array, y: Float32Array) =>
       x.reduce((sum, value, index) => sum + value * (y[index] as number), 0);
     expect(dot(a, b)).toBeGreaterThan(dot(a, c));
+  });
+});
+
+describe('hashed character features', () => {
+  const dot = (x: Float32Array, y: Float32Array) =>
+    x.reduce((sum, value, index) => sum + value * (y[index] as number), 0);
+
+  it('match a misspelt word that whole-word features miss entirely', () => {
+    const right = 'is the councillor electable';
+    const misspelt = 'is the councilor elecatble';
+    expect(dot(hashedNgrams(right, 4096), hashedNgrams(misspelt, 4096))).toBeLessThan(0.45);
+    const chars = dot(hashedCharGrams(right, 4096), hashedCharGrams(misspelt, 4096));
+    expect(chars).toBeGreaterThan(0.6);
+    expect(chars).toBeGreaterThan(
+      dot(hashedCharGrams(right, 4096), hashedCharGrams('how fast must officers reply', 4096)) + 0.3,
+    );
+  });
+
+  it('are unit length, case-blind, and empty for a text without words', () => {
+    const a = hashedCharGrams('Part 5C', 512);
+    expect(Math.hypot(...a)).toBeCloseTo(1, 5);
+    expect([...a]).toEqual([...hashedCharGrams('part 5c', 512)]);
+    expect(Math.hypot(...hashedCharGrams('?!', 512))).toBe(0);
   });
 });
 

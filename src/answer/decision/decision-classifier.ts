@@ -1,6 +1,6 @@
 import { decideWithOffsets, predictSoftmax } from '../../learn/index.js';
 import type { Decision } from '../answer-schema.js';
-import { decisionFeatures } from './decision-features.js';
+import { decisionFeatures, featureCount } from './decision-features.js';
 import type { DecisionModelFile } from './decision-model-file.js';
 
 /** What the classifier makes of a message. */
@@ -28,10 +28,15 @@ export function createDecisionClassifier(
   model: DecisionModelFile,
   embed: SentenceEmbedder,
 ): DecisionClassifier {
-  const features = { ngramBuckets: model.ngramBuckets, ngramWeight: model.ngramWeight };
+  const features = {
+    ngramBuckets: model.ngramBuckets,
+    ngramWeight: model.ngramWeight,
+    charBuckets: model.charBuckets,
+    charWeight: model.charWeight,
+  };
   const softmax = {
     classes: model.classes.length,
-    features: model.encoderDimensions + model.ngramBuckets,
+    features: featureCount(model.encoderDimensions, features),
     weights: model.weights,
     bias: model.bias,
   };

@@ -1,9 +1,17 @@
-import { hashedNgrams } from '../../learn/index.js';
+import { hashedCharGrams, hashedNgrams } from '../../learn/index.js';
 
-/** How a message becomes the classifier's input: its sentence vector, then its hashed words weighted. */
+/** How a message becomes the classifier's input: its sentence vector, then its hashed words and letters weighted. */
 export interface FeatureSettings {
   ngramBuckets: number;
   ngramWeight: number;
+  /** Buckets of hashed character 3–5-grams (0: none). */
+  charBuckets?: number;
+  charWeight?: number;
+}
+
+/** How many features a row of these settings has after a sentence vector of `dimensions`. */
+export function featureCount(dimensions: number, settings: FeatureSettings): number {
+  return dimensions + settings.ngramBuckets + (settings.charBuckets ?? 0);
 }
 
 /** The classifier's feature row for a message whose sentence vector is `vector`. */
@@ -12,11 +20,20 @@ export function decisionFeatures(
   text: string,
   settings: FeatureSettings,
 ): Float32Array {
-  if (settings.ngramBuckets === 0) return vector;
-  const row = new Float32Array(vector.length + settings.ngramBuckets);
+  const charBuckets = settings.charBuckets ?? 0;
+  if (settings.ngramBuckets === 0 && charBuckets === 0) return vector;
+  const row = new Float32Array(featureCount(vector.length, settings));
   row.set(vector);
-  const grams = hashedNgrams(text, settings.ngramBuckets);
-  for (let index = 0; index < grams.length; index++)
-    row[vector.length + index] = (grams[index] as number) * settings.ngramWeight;
+  appendWeighted(row, vector.length, hashedNgrams(text, settings.ngramBuckets), settings.ngramWeight);
+  appendWeighted(
+    row,
+    vector.length + settings.ngramBuckets,
+    hashedCharGrams(text, charBuckets),
+    settings.charWeight ?? 0,
+  );
   return row;
+}
+
+function appendWeighted(row: Float32Array, at: number, values: Float32Array, weight: number): void {
+  for (let index = 0; index < values.length; index++) row[at + index] = (values[index] as number) * weight;
 }

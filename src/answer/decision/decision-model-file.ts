@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ProtocolBotError } from '../../errors.js';
 import { shippedModelPath } from '../../package-root.js';
 import { type Decision, decisionSchema } from '../answer-schema.js';
+import { featureCount } from './decision-features.js';
 
 /** A Float32Array stored as base64 of its little-endian bytes (compact and exact). */
 const packedFloats = z.string().transform((text) => unpackFloats(text));
@@ -20,6 +21,10 @@ export const decisionModelFileSchema = z.object({
   ngramBuckets: z.number().int().nonnegative(),
   /** Weight of the hashed features relative to the encoder's vector. */
   ngramWeight: z.number().nonnegative(),
+  /** Buckets of the hashed character 3–5-gram features appended after the word features (0: none). */
+  charBuckets: z.number().int().nonnegative().default(0),
+  /** Weight of the character features. */
+  charWeight: z.number().nonnegative().default(0),
   /** The classes, in the order of the weight rows. */
   classes: z.array(decisionSchema).min(2),
   /** Softmax weights, classes × features, row-major. */
@@ -74,7 +79,7 @@ export function loadDecisionModel(file: string = defaultDecisionModelPath()): De
     );
   }
   const model = parsed.data;
-  const features = model.encoderDimensions + model.ngramBuckets;
+  const features = featureCount(model.encoderDimensions, model);
   if (
     model.weights.length !== model.classes.length * features ||
     model.bias.length !== model.classes.length

@@ -130,6 +130,8 @@ export async function runTrainCommand(args: string[], io: CliIo, parts: TrainPar
     encoderDimensions: parts.encoder.dimensions,
     ngramBuckets: chosen.features.ngramBuckets,
     ngramWeight: chosen.features.ngramWeight,
+    charBuckets: chosen.features.charBuckets ?? 0,
+    charWeight: chosen.features.charWeight ?? 0,
     classes: decisionSchema.options,
     weights: packFloats(model.weights),
     bias: packFloats(model.bias),
@@ -238,13 +240,14 @@ function formatComparison(
   out: string,
 ): string {
   const lines = [`Decision classifier: 5-fold cross-validation over ${total} labelled messages`];
+  const width = Math.max(25, ...scores.map((score) => score.name.length));
   lines.push(
-    '  model                      accuracy  answer  refuse  escalate  out_of_scope  over-refusals  leaks',
+    `  ${'model'.padEnd(width)}  accuracy  answer  refuse  escalate  out_of_scope  over-refusals  leaks`,
   );
   for (const score of scores) {
     const recall = decisionSchema.options.map((decision) => score.recall[decision].toFixed(3));
     lines.push(
-      `  ${score.name.padEnd(25)}  ${score.accuracy.toFixed(3).padStart(8)}  ${recall[0]}   ${recall[1]}   ${recall[2]}     ${recall[3]}         ${String(score.overRefusals).padStart(6)}  ${String(score.leaks).padStart(5)}${score.name === chosen ? '  ← shipped' : ''}`,
+      `  ${score.name.padEnd(width)}  ${score.accuracy.toFixed(3).padStart(8)}  ${recall[0]}   ${recall[1]}   ${recall[2]}     ${recall[3]}         ${String(score.overRefusals).padStart(6)}  ${String(score.leaks).padStart(5)}${score.name === chosen ? '  ← shipped' : ''}`,
     );
   }
   lines.push(

@@ -41,7 +41,10 @@ export interface CandidateScore {
 
 const classes = decisionSchema.options;
 
-/** The candidates compared by default: nearest neighbours, and softmax over the encoder with and without words. */
+/**
+ * The candidates compared by default: nearest neighbours; softmax over the encoder alone, with hashed words, and
+ * with hashed words and letters (the last at two strengths of L2, the setting cross-validation is most sensitive to).
+ */
 export const defaultCandidates: Candidate[] = [
   { name: 'nearest-7', kind: 'nearest', neighbours: 7, features: noWords(), training: softmaxDefaults() },
   { name: 'softmax', kind: 'softmax', features: noWords(), training: softmaxDefaults() },
@@ -52,12 +55,22 @@ export const defaultCandidates: Candidate[] = [
     training: softmaxDefaults(),
   },
   {
-    name: 'softmax+words-strong-l2',
+    name: 'softmax+words+letters',
     kind: 'softmax',
-    features: { ngramBuckets: 2048, ngramWeight: 1 },
-    training: { ...softmaxDefaults(), l2: 1e-2 },
+    features: withLetters(),
+    training: { ...softmaxDefaults(), l2: 1e-4 },
+  },
+  {
+    name: 'softmax+words+letters-weak-l2',
+    kind: 'softmax',
+    features: withLetters(),
+    training: { ...softmaxDefaults(), l2: 3e-5 },
   },
 ];
+
+function withLetters(): FeatureSettings {
+  return { ngramBuckets: 2048, ngramWeight: 1, charBuckets: 2048, charWeight: 1 };
+}
 
 function noWords(): FeatureSettings {
   return { ngramBuckets: 0, ngramWeight: 0 };

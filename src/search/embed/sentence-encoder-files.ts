@@ -91,8 +91,11 @@ const vocabularySchema = z
 export interface SentenceEncoderArtifacts {
   modelTopology: object;
   weightSpecs: { name: string; shape: number[]; dtype: string }[];
-  /** Every shard, concatenated in manifest order. */
-  weightData: ArrayBuffer;
+  /**
+   * The shards in manifest order, as TensorFlow.js reads them (one buffer per shard rather than one copy of all
+   * 28 MB joined: each weight is copied out of them once more as the model loads).
+   */
+  weightData: ArrayBuffer[];
   vocabulary: VocabularyEntry[];
 }
 
@@ -123,16 +126,10 @@ export async function readSentenceEncoderFiles(modelDir: string): Promise<Senten
 
   const shardNames = modelJson.data.weightsManifest.flatMap((group) => group.paths);
   const shards = await Promise.all(shardNames.map((name) => readVerified(modelDir, name)));
-  const weightData = new Uint8Array(shards.reduce((total, shard) => total + shard.byteLength, 0));
-  let offset = 0;
-  for (const shard of shards) {
-    weightData.set(shard, offset);
-    offset += shard.byteLength;
-  }
   return {
     modelTopology: modelJson.data.modelTopology,
     weightSpecs: modelJson.data.weightsManifest.flatMap((group) => group.weights),
-    weightData: weightData.buffer,
+    weightData: shards.map(ownArrayBuffer),
     vocabulary: vocabulary.data,
   };
 }
@@ -181,6 +178,13 @@ async function readVerified(modelDir: string, name: string): Promise<Buffer> {
     throw corrupt(file, 'checksum differs from the pinned model; altered or damaged');
   }
   return data;
+}
+
+/** The bytes as an `ArrayBuffer` of their own: the file's buffer itself when it holds exactly them (large reads). */
+function ownArrayBuffer(data: Buffer): ArrayBuffer {
+  const { buffer, byteOffset, byteLength } = data;
+  if (buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength) return buffer;
+  return new Uint8Array(data).buffer;
 }
 
 function parseJson(data: Buffer): unknown {

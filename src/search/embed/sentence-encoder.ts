@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { type GraphModel, loadGraphModel } from '@tensorflow/tfjs-converter';
-import * as tf from '@tensorflow/tfjs-core';
+import type { GraphModel } from '@tensorflow/tfjs-converter';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import { ProtocolBotError } from '../../errors.js';
+import { coalescedCalls } from './coalesced-calls.js';
 import {
   defaultSentenceEncoderDir,
   readSentenceEncoderFiles,
@@ -25,6 +25,31 @@ export interface SentenceEncoder {
 export interface SentenceEncoderOptions {
   /** Folder holding `model.json`, the weight shards and `vocab.json`; default: the installed npm package. */
   modelDir?: string;
+}
+
+/** The TensorFlow.js modules the encoder runs on. */
+interface TensorFlow {
+  tf: typeof import('@tensorflow/tfjs-core');
+  loadGraphModel: typeof import('@tensorflow/tfjs-converter').loadGraphModel;
+  wasm: typeof import('@tensorflow/tfjs-backend-wasm');
+}
+
+let tensorFlow: TensorFlow | undefined;
+
+/**
+ * TensorFlow.js, loaded on the first model load rather than with this module: a process that never loads the encoder
+ * (serve's main thread, which hands questions to answer threads) does not pay for it. Its packages are CommonJS
+ * bundles of several megabytes; imported from an ES module, Node first scans each for its export names (about 0.4 s
+ * of CPU for the three), while `require` loads the same modules without that scan.
+ */
+function loadTensorFlow(): TensorFlow {
+  const require = createRequire(import.meta.url);
+  tensorFlow ??= {
+    tf: require('@tensorflow/tfjs-core'),
+    loadGraphModel: require('@tensorflow/tfjs-converter').loadGraphModel,
+    wasm: require('@tensorflow/tfjs-backend-wasm'),
+  };
+  return tensorFlow;
 }
 
 /** Texts per model call: bounds the sparse input and the attention buffers without losing throughput. */
@@ -65,6 +90,7 @@ export function sentenceEncodersLoaded(): number {
 }
 
 async function loadFrom(modelDir: string): Promise<SentenceEncoder> {
+  const { tf, loadGraphModel } = loadTensorFlow();
   const [artifacts] = await Promise.all([readSentenceEncoderFiles(modelDir), wasmBackendReady()]);
   let model: GraphModel;
   try {
@@ -77,17 +103,10 @@ async function loadFrom(modelDir: string): Promise<SentenceEncoder> {
     );
   }
   const tokenizer = new SentencePieceTokenizer(artifacts.vocabulary);
-  // One model call at a time: calls from concurrent requests queue here instead of interleaving on the backend.
-  let queue: Promise<unknown> = Promise.resolve();
-  return {
-    id: sentenceEncoderId,
-    dimensions,
-    embed(texts) {
-      const run = queue.then(() => embedAll(model, tokenizer, texts));
-      queue = run.catch(() => undefined);
-      return run;
-    },
-  };
+  // One model call at a time, and requests made together share it: a question's vectors for the decision classifier
+  // and for retrieval cost about one call rather than two.
+  const embed = coalescedCalls((texts: readonly string[]) => embedAll(model, tokenizer, texts));
+  return { id: sentenceEncoderId, dimensions, embed };
 }
 
 async function embedAll(
@@ -105,6 +124,7 @@ async function embedAll(
 
 /** Runs the model on one batch of token ids; texts without tokens are left out of the call and get zeros. */
 async function embedBatch(model: GraphModel, batch: readonly number[][]): Promise<Float32Array[]> {
+  const { tf } = loadTensorFlow();
   const vectors = batch.map(() => new Float32Array(dimensions));
   const rows = batch.flatMap((ids, position) => (ids.length > 0 ? [position] : []));
   if (rows.length === 0) return vectors;
@@ -125,9 +145,9 @@ async function embedBatch(model: GraphModel, batch: readonly number[][]): Promis
     indices: tf.tensor2d(indices, [tokenCount, 2], 'int32'),
     values: tf.tensor1d(values, 'int32'),
   };
-  let output: tf.Tensor | undefined;
+  let output: Tensor | undefined;
   try {
-    output = (await model.executeAsync(inputs)) as tf.Tensor;
+    output = (await model.executeAsync(inputs)) as Tensor;
     const flat = await output.data<'float32'>();
     rows.forEach((row, modelRow) => {
       const vector = vectors[row];
@@ -155,13 +175,14 @@ let backendReady: Promise<void> | undefined;
 /** Selects the WASM backend once per process, its binary read from this install's `node_modules`. */
 function wasmBackendReady(): Promise<void> {
   backendReady ??= (async () => {
+    const { tf, wasm } = loadTensorFlow();
     const require = createRequire(import.meta.url);
     const wasmDir = path.dirname(
       require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'),
     );
-    setWasmPaths(`${wasmDir}${path.sep}`);
+    wasm.setWasmPaths(`${wasmDir}${path.sep}`);
     // One thread: answer threads and other agents share the cores, and the threaded build would start workers.
-    setThreadsCount(1);
+    wasm.setThreadsCount(1);
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     if (!(await tf.setBackend('wasm'))) {
       throw new ProtocolBotError(
