@@ -5,9 +5,9 @@ import { shippedModelPath } from '../../package-root.js';
 import { type RankingFeatures, rankingFeatureNames } from './ranking-features.js';
 
 /**
- * A learned residual ranker over the hand-set fusion: among the fusion's best `depth` candidates, a clause scores
+ * A learned residual ranker over the hand-set fusion: the fusion's best `depth` candidates are ordered by
  * `fusion score × exp(weights · standardised features / baseWeight)` — the fusion's order, moved only where the
- * evidence the fusion weighs by hand says it should be.
+ * evidence says it should be. It orders only; the scores shown keep the fusion's values (see `rerankHead`).
  */
 export const rankerFileSchema = z.object({
   /** Format version (2: a residual on the fusion, trained listwise). */
@@ -35,7 +35,7 @@ export interface LinearRanker {
   readonly embedder: string;
   /** How many of the fusion's best candidates it re-ranks. */
   readonly depth: number;
-  /** A candidate's new score from its fusion score (positive) and features; same scale as the fusion score. */
+  /** A candidate's ranking key from its fusion score (positive) and features (higher ranks first). */
   score(fused: number, features: RankingFeatures): number;
 }
 
@@ -54,7 +54,7 @@ export function createLinearRanker(file: RankerFile): LinearRanker {
           (file.weights[position] ?? 0) *
           (((features[index] as number) - (file.mean[position] ?? 0)) / scale);
       });
-      // exp(baseWeight·log fused + sum) rescaled by 1/baseWeight: the fusion's scale, so relative score floors hold.
+      // exp(baseWeight·log fused + sum), taken to the power 1/baseWeight: the same order, on the fusion's scale.
       return fused * Math.exp(sum / file.baseWeight);
     },
   };

@@ -31,16 +31,22 @@ export function standardiseWithin(
 }
 
 /**
- * Re-scores the fusion's best `ranker.depth` candidates (`sorted` best first) with the learned ranker and re-sorts
- * them in place; the rest stay below in the fusion's order, their scores capped at the lowest re-ranked one so scores
- * still fall down the list.
+ * Re-orders the fusion's best `ranker.depth` candidates (`sorted` best first) by the learned ranker, in place. The
+ * ranker decides the order only: the head's fusion scores are handed out again best first, so the list keeps the
+ * fusion's spread of scores and the relative score floors downstream (the confidence check, the composer's choice of
+ * clauses from other documents) mean what they were measured to mean. The rest stay below, untouched.
  */
 export function rerankHead(sorted: RankedCandidate[], ranker: LinearRanker): void {
   const head = sorted.slice(0, ranker.depth);
-  for (const candidate of head) candidate.score = ranker.score(candidate.score, candidate.features);
-  head.sort(byScore);
-  const floor = Math.min(...head.map((candidate) => candidate.score));
-  const tail = sorted.slice(ranker.depth);
-  for (const candidate of tail) candidate.score = Math.min(candidate.score, floor);
-  sorted.splice(0, sorted.length, ...head, ...tail);
+  const scores = head.map((candidate) => candidate.score);
+  const keyed = head.map((candidate) => ({
+    candidate,
+    doc: candidate.doc,
+    score: ranker.score(candidate.score, candidate.features),
+  }));
+  keyed.sort(byScore);
+  keyed.forEach((entry, index) => {
+    entry.candidate.score = scores[index] as number;
+  });
+  sorted.splice(0, head.length, ...keyed.map((entry) => entry.candidate));
 }
