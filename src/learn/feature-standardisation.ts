@@ -21,3 +21,11 @@ export function standardisation(
   });
   return { mean, scale };
 }
+
+/** A row with each feature centred and scaled by a {@link standardisation}. */
+export function standardiseRow(
+  row: Float32Array,
+  { mean, scale }: { mean: readonly number[]; scale: readonly number[] },
+): Float64Array {
+  return Float64Array.from(row, (value, index) => (value - (mean[index] ?? 0)) / (scale[index] ?? 1));
+}

@@ -6,7 +6,7 @@
  * The L2 penalty falls on `weights` only, so a strong penalty gives back the base ranking (scaled by `baseWeight`).
  */
 
-import { standardisation } from './feature-standardisation.js';
+import { standardisation, standardiseRow } from './feature-standardisation.js';
 
 /** One query's candidates: feature rows, the base ranking's score (log scale) and which are acceptable. */
 export interface ListwiseQuery {
@@ -51,11 +51,10 @@ export function trainListwise(
     (query) => query.relevant.some(Boolean) && query.relevant.some((relevant) => !relevant),
   );
   const width = useful.find((query) => query.rows.length > 0)?.rows[0]?.length ?? 0;
-  const { mean, scale } = standardisation(useful, width);
+  const standards = standardisation(useful, width);
+  const { mean, scale } = standards;
   const standard = useful.map((query) => ({
-    rows: query.rows.map((row) =>
-      Float64Array.from(row, (value, index) => (value - (mean[index] ?? 0)) / (scale[index] ?? 1)),
-    ),
+    rows: query.rows.map((row) => standardiseRow(row, standards)),
     base: query.base,
     relevant: query.relevant,
   }));

@@ -3,7 +3,7 @@
  * above every other candidate; the logistic loss of each such pair is minimised by gradient descent with L2.
  */
 
-import { standardisation } from './feature-standardisation.js';
+import { standardisation, standardiseRow } from './feature-standardisation.js';
 
 /** One query's candidates: feature rows and which are acceptable answers. */
 export interface RankingQuery {
@@ -41,11 +41,10 @@ export function trainPairwise(
   settings: PairwiseTraining = defaultPairwiseTraining,
 ): PairwiseModel {
   const width = queries.find((query) => query.rows.length > 0)?.rows[0]?.length ?? 0;
-  const { mean, scale } = standardisation(queries, width);
+  const standards = standardisation(queries, width);
+  const { mean, scale } = standards;
   const standard = queries.map((query) => ({
-    rows: query.rows.map((row) =>
-      Array.from(row, (value, index) => (value - (mean[index] ?? 0)) / (scale[index] ?? 1)),
-    ),
+    rows: query.rows.map((row) => Array.from(standardiseRow(row, standards))),
     relevant: query.relevant,
   }));
   const pairs: Array<[number[], number[]]> = [];
