@@ -29,3 +29,16 @@ export function standardiseRow(
 ): Float64Array {
   return Float64Array.from(row, (value, index) => (value - (mean[index] ?? 0)) / (scale[index] ?? 1));
 }
+
+/** `weights · row`, the row standardised by `mean` and `scale` as the weights were trained. */
+export function standardisedDot(
+  weights: ArrayLike<number>,
+  mean: readonly number[],
+  scale: readonly number[],
+  row: Float32Array,
+): number {
+  let sum = 0;
+  for (let index = 0; index < row.length; index++)
+    sum += (weights[index] ?? 0) * (((row[index] as number) - (mean[index] ?? 0)) / (scale[index] || 1));
+  return sum;
+}

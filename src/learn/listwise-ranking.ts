@@ -6,7 +6,8 @@
  * The L2 penalty falls on `weights` only, so a strong penalty gives back the base ranking (scaled by `baseWeight`).
  */
 
-import { standardisation, standardiseRow } from './feature-standardisation.js';
+import { adamStep } from './adam-step.js';
+import { standardisation, standardisedDot, standardiseRow } from './feature-standardisation.js';
 
 /** One query's candidates: feature rows, the base ranking's score (log scale) and which are acceptable. */
 export interface ListwiseQuery {
@@ -91,14 +92,7 @@ export function trainListwise(
         gradient[width] = (gradient[width] as number) + (pull * (query.base[candidate] ?? 0)) / count;
       });
     }
-    for (let index = 0; index <= width; index++) {
-      const g = gradient[index] as number;
-      first[index] = 0.9 * (first[index] as number) + 0.1 * g;
-      second[index] = 0.999 * (second[index] as number) + 0.001 * g * g;
-      const m = (first[index] as number) / (1 - 0.9 ** epoch);
-      const v = (second[index] as number) / (1 - 0.999 ** epoch);
-      parameters[index] = (parameters[index] as number) - (settings.learningRate * m) / (Math.sqrt(v) + 1e-8);
-    }
+    adamStep(parameters, gradient, first, second, epoch, settings.learningRate);
   }
   return {
     weights: Array.from(parameters.subarray(0, width)),
@@ -110,12 +104,7 @@ export function trainListwise(
 
 /** The residual part of a candidate's score: weights · standardised features (add `baseWeight × base` for the whole). */
 export function listwiseResidual(model: ListwiseModel, row: Float32Array): number {
-  let sum = 0;
-  for (let index = 0; index < row.length; index++)
-    sum +=
-      (model.weights[index] ?? 0) *
-      (((row[index] as number) - (model.mean[index] ?? 0)) / (model.scale[index] || 1));
-  return sum;
+  return standardisedDot(model.weights, model.mean, model.scale, row);
 }
 
 function rowDot(parameters: Float64Array, row: Float64Array, width: number): number {

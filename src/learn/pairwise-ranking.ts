@@ -3,7 +3,8 @@
  * above every other candidate; the logistic loss of each such pair is minimised by gradient descent with L2.
  */
 
-import { standardisation, standardiseRow } from './feature-standardisation.js';
+import { adamStep } from './adam-step.js';
+import { standardisation, standardisedDot, standardiseRow } from './feature-standardisation.js';
 
 /** One query's candidates: feature rows and which are acceptable answers. */
 export interface RankingQuery {
@@ -69,24 +70,12 @@ export function trainPairwise(
         gradient[index] =
           (gradient[index] as number) + pull * ((positive[index] as number) - (negative[index] as number));
     }
-    for (let index = 0; index < width; index++) {
-      const g = gradient[index] as number;
-      first[index] = 0.9 * (first[index] as number) + 0.1 * g;
-      second[index] = 0.999 * (second[index] as number) + 0.001 * g * g;
-      const m = (first[index] as number) / (1 - 0.9 ** epoch);
-      const v = (second[index] as number) / (1 - 0.999 ** epoch);
-      weights[index] = (weights[index] as number) - (settings.learningRate * m) / (Math.sqrt(v) + 1e-8);
-    }
+    adamStep(weights, gradient, first, second, epoch, settings.learningRate);
   }
   return { weights, mean, scale };
 }
 
 /** Scores a row with a fitted model. */
 export function pairwiseScore(model: PairwiseModel, row: Float32Array): number {
-  let sum = 0;
-  for (let index = 0; index < row.length; index++)
-    sum +=
-      (model.weights[index] ?? 0) *
-      (((row[index] as number) - (model.mean[index] ?? 0)) / (model.scale[index] || 1));
-  return sum;
+  return standardisedDot(model.weights, model.mean, model.scale, row);
 }
