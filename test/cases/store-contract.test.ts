@@ -170,12 +170,13 @@ describe.each(storeKinds)('%s store: cases', (kind) => {
   });
 
   it('reports an unknown reference as case_not_found naming the reference', async () => {
+    // Each action starts only when it is awaited: three started at once would leave two rejections unobserved.
     for (const action of [
-      handoff.cases.get('MO-2026-0099'),
-      handoff.cases.claim('MO-2026-0099', monitoringOfficer),
-      handoff.cases.history('MO-2026-0099'),
+      () => handoff.cases.get('MO-2026-0099'),
+      () => handoff.cases.claim('MO-2026-0099', monitoringOfficer),
+      () => handoff.cases.history('MO-2026-0099'),
     ]) {
-      await expect(action).rejects.toThrowError(
+      await expect(action()).rejects.toThrowError(
         expect.objectContaining({ code: 'case_not_found', message: expect.stringContaining('MO-2026-0099') }),
       );
     }
