@@ -1,4 +1,4 @@
-import { citationAcceptable } from '../src/evals/clause-match.js';
+import { citationAcceptable } from '../src/corpus/index.js';
 import type { RankingSettings } from '../src/search/hybrid-search.js';
 import type { Retriever } from '../src/search/retriever.js';
 import type { RetrievalQuestion } from './retrieval-questions.js';

@@ -1,7 +1,7 @@
 // Eval files, metrics, gates and the report.
 // The folder's public surface: code outside it imports from here, never from its files.
 
-export { citationAcceptable, type ExpectedCitation } from './clause-match.js';
+export { citationAcceptable, type ExpectedCitation } from '../corpus/index.js';
 export type { EvalCase } from './eval-case-schema.js';
 export { loadEvalFile } from './eval-case-schema.js';
 export type { GateName } from './eval-gates.js';

@@ -1,6 +1,6 @@
 import type { Answer, Decision } from '../answer/index.js';
+import { citationAcceptable } from '../corpus/index.js';
 import { findPoliticalAdvice } from './advice-patterns.js';
-import { citationAcceptable } from './clause-match.js';
 import type { EvalCase } from './eval-case-schema.js';
 
 /** How one eval case fared against one answer. */

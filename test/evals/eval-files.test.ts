@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { normaliseClauseId } from '../../src/corpus/clause-match.js';
 import { parseCorpus } from '../../src/corpus/clause-parser.js';
 import { loadCorpus } from '../../src/corpus/document-manifest.js';
-import { normaliseClauseId } from '../../src/evals/clause-match.js';
 import { type EvalCase, loadEvalFile } from '../../src/evals/eval-case-schema.js';
 
 const root = path.resolve(import.meta.dirname, '../..');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citationAcceptable, clauseIdsMatch, normaliseClauseId } from '../../src/evals/clause-match.js';
+import { citationAcceptable, clauseIdsMatch, normaliseClauseId } from '../../src/corpus/clause-match.js';
 
 describe('clauseIdsMatch', () => {
   const table: Array<[expected: string, cited: string, matches: boolean]> = [
