@@ -12,6 +12,8 @@ export interface CaseResult {
   /** What the bot decided; null when the pipeline failed to produce an answer at all. */
   decision: Decision | null;
   decisionCorrect: boolean;
+  /** For an escalation, the topic it was filed under (`low_confidence`: retrieval was not confident); else null. */
+  topic: string | null;
   /** Citations as `document clause`, in the bot's order. */
   cited: string[];
   /** The case's main decision is `answer` and it lists `cite`: a non-answer counts as a citation miss (strict rate). */
@@ -67,7 +69,10 @@ export function scoreCase(
 
   const problems: string[] = [];
   if (failure !== undefined) problems.push(`pipeline failed: ${failure}`);
-  else if (!decisionCorrect) problems.push(`decided ${decision}, expected ${evalCase.accept.join(' or ')}`);
+  else if (!decisionCorrect) {
+    const why = answer?.handoff?.topic ? ` (${answer.handoff.topic})` : '';
+    problems.push(`decided ${decision}${why}, expected ${evalCase.accept.join(' or ')}`);
+  }
   if (citationHitAt3 === false) {
     const first = evalCase.cite[0];
     problems.push(
@@ -83,6 +88,7 @@ export function scoreCase(
     accept: evalCase.accept,
     decision,
     decisionCorrect,
+    topic: answer?.handoff?.topic ?? null,
     cited: citations.map((citation) => `${citation.document} ${citation.clause ?? '-'}`),
     expectsCitation: evalCase.accept[0] === 'answer' && evalCase.cite.length > 0,
     citationHitAt1,
