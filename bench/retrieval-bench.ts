@@ -8,6 +8,7 @@ import { silentLogger } from '../src/logger.js';
 import { dot } from '../src/search/hybrid-search.js';
 import { type DenseEmbedderName, type OpenedRetriever, openRetriever } from '../src/search/open-retriever.js';
 import { hnswParameters } from '../src/search/store/vector-store.js';
+import { topByScore } from '../src/search/top-by-score.js';
 import { collectGarbage, MemoryPeak, measureLatency, megabytes } from './bench-measure.js';
 import type { BenchRow } from './bench-table.js';
 import { scoreRetrieval } from './retrieval-check.js';
@@ -75,7 +76,7 @@ export async function benchRetrieval(input: RetrievalBenchInput): Promise<BenchR
       const scores = new Float32Array(count);
       for (let doc = 0; doc < count; doc++) scores[doc] = dot(query, vectors, doc * dimension, dimension);
       const order = Array.from({ length: count }, (_, doc) => doc);
-      return partialTop(order, scores, k);
+      return topByScore(order, scores, k);
     };
     const hnsw = await measureLatency(input.queries, async (query) =>
       store.search(await embedQuery(query), 10),
@@ -200,18 +201,4 @@ async function qualityColumns(retriever: OpenedRetriever, questions: RetrievalQu
     dense: await scoreRetrieval(retriever, questions, { fusion: 'dense' }),
     rrf: await scoreRetrieval(retriever, questions, { fusion: 'rrf' }),
   };
-}
-
-/** The `k` best documents by score, best first. */
-function partialTop(docs: number[], scores: Float32Array, k: number): number[] {
-  const best: number[] = [];
-  for (const doc of docs) {
-    const score = scores[doc] as number;
-    if (best.length === k && score <= (scores[best[k - 1] as number] as number)) continue;
-    let position = best.length;
-    while (position > 0 && (scores[best[position - 1] as number] as number) < score) position--;
-    best.splice(position, 0, doc);
-    if (best.length > k) best.pop();
-  }
-  return best;
 }

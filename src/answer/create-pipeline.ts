@@ -180,8 +180,10 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
       return finish(text, 'out_of_scope', outOfScopeReply(reason), []);
     }
 
-    const hits = await retriever.search(standalone, SEARCH_DEPTH);
-    const assessment = assessRetrieval(hits, true);
+    const hits = await retriever.search(standalone, SEARCH_DEPTH, {
+      followUp: Boolean(question.history?.length) && standalone !== searchText,
+    });
+    const assessment = assessRetrieval(hits);
 
     if (decision === 'escalate') {
       const rule =

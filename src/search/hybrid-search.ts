@@ -1,6 +1,7 @@
 import type { Clause, DocumentMeta } from '../corpus/index.js';
 import type { Bm25Index } from './bm25-index.js';
 import type { LinearRanker } from './ranking/linear-ranker.js';
+import { applyExampleEvidence, type QuestionBank } from './ranking/question-bank.js';
 import { emptyFeatures, featureIndex } from './ranking/ranking-features.js';
 import { byScore, rerankHead, standardiseWithin } from './ranking/residual-rerank.js';
 import type { Retriever, SearchHit } from './retriever.js';
@@ -53,6 +54,13 @@ export interface RankingSettings {
    * the query names the clause's document when it names any.
    */
   referenceBonus: number;
+  /** Training only: question-bank rows a query may not use as evidence (its own, or its cross-validation fold's). */
+  excludeExamples?: (row: number) => boolean;
+  /**
+   * The query joins a follow-up to the question before it: its vector is mostly the earlier question's, so the
+   * question bank (single questions) would speak for the earlier topic; it stays silent and the rest ranks.
+   */
+  followUp?: boolean;
 }
 
 /** Default ranking. */
@@ -95,6 +103,8 @@ export interface HybridSearchParts {
   settings?: Partial<RankingSettings>;
   /** The learned ranker (`models/ranker.json`); without one, `learned` falls back to the z-score fusion. */
   ranker?: LinearRanker;
+  /** Labelled questions whose citations are evidence for the ranker (`models/question-bank.json`). */
+  questionBank?: QuestionBank;
 }
 
 /**
@@ -136,6 +146,18 @@ export class HybridSearch implements Retriever {
       ...(parts.ranker ? { fusion: 'learned' as const } : {}),
       ...parts.settings,
     };
+  }
+
+  /** The same retriever with another question bank (training fits the ranker against a bank it has just made). */
+  withQuestionBank(questionBank: QuestionBank | undefined): HybridSearch {
+    return new HybridSearch({ ...this.parts, questionBank });
+  }
+
+  /** The query's ordered pairs of adjacent content words, as the question bank compares them. */
+  wordPairs(query: string): string[] {
+    return bigramsOf(
+      analyseQuery(query, builtInLexicon(), this.vocabulary).tokens.map((token) => token.term),
+    );
   }
 
   /** True when every content word of `term` (normalised and stemmed) occurs in the corpus. */
@@ -230,6 +252,14 @@ export class HybridSearch implements Retriever {
     standardiseWithin(scored, 'coverage', 'coverageZ');
     standardiseWithin(scored, 'heading', 'headingZ');
     standardiseWithin(scored, 'pairs', 'pairsZ');
+    if (useDense && this.parts.questionBank && !settings.followUp) {
+      const questionPairs = bigramsOf(analysed.tokens.map((token) => token.term));
+      applyExampleEvidence(
+        scored,
+        this.parts.questionBank.evidence(queryVector, questionPairs, settings.excludeExamples),
+      );
+      standardiseWithin(scored, 'exampleNearest', 'exampleNearestZ');
+    }
     scored.sort(byScore);
     if (learned) rerankHead(scored, this.parts.ranker as LinearRanker);
     return scored.slice(0, k).map((candidate) => ({

@@ -10,5 +10,12 @@ export {
   type RankerFile,
   rankerFileSchema,
 } from './ranking/linear-ranker.js';
+export {
+  createQuestionBank,
+  loadQuestionBankFile,
+  packQuestionBank,
+  type QuestionBank,
+  type QuestionBankFile,
+} from './ranking/question-bank.js';
 export { featureIndex, type RankingFeatureName, rankingFeatureNames } from './ranking/ranking-features.js';
 export type { Retriever, SearchHit } from './retriever.js';

@@ -24,6 +24,7 @@ import {
 } from './hybrid-search.js';
 import { preparedQueries } from './prepared-queries.js';
 import { openShippedRanker } from './ranking/linear-ranker.js';
+import { openShippedQuestionBank } from './ranking/question-bank.js';
 import {
   float32Bytes,
   float32FromBytes,
@@ -157,6 +158,8 @@ export async function openRetriever(options: OpenRetrieverOptions): Promise<Open
   const queries = preparedQueries(queryEmbedder(loaded.offline, remote ?? encoder, dimension, logger));
   const shipped = options.ranking?.fusion ? {} : openShippedRanker(identity);
   if (shipped.reason) logger.info('Ranking with the hand-set fusion', { reason: shipped.reason });
+  const examples = shipped.ranker ? openShippedQuestionBank(identity, clauses) : {};
+  if (examples.reason) logger.info('Ranking without labelled questions', { reason: examples.reason });
   const search = new HybridSearch({
     clauses,
     documents: documentMap,
@@ -168,6 +171,7 @@ export async function openRetriever(options: OpenRetrieverOptions): Promise<Open
     embedQuery: queries.embed,
     settings: options.ranking,
     ranker: shipped.ranker,
+    questionBank: examples.bank,
   });
   const stats: RetrieverStats = {
     built,

@@ -17,8 +17,11 @@ export interface SearchHit {
 
 /** The loaded index, as the answering pipeline sees it. */
 export interface Retriever {
-  /** Best `k` clauses for the query, best first. */
-  search(query: string, k: number): Promise<SearchHit[]>;
+  /**
+   * Best `k` clauses for the query, best first. `followUp`: the query is a follow-up joined to the question before it
+   * ("How fast must I answer an email? and phone calls?"), so labelled single questions do not speak for it.
+   */
+  search(query: string, k: number, options?: { followUp?: boolean }): Promise<SearchHit[]>;
   /** Every clause in corpus order. */
   readonly clauses: readonly Clause[];
   /** Document metadata by id. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ProtocolBotError } from '../../errors.js';
+import { readModelFile } from '../../model-file.js';
 import { shippedModelPath } from '../../package-root.js';
 import { type Decision, decisionSchema } from '../answer-schema.js';
 import { featureCount } from './decision-features.js';
@@ -58,27 +59,11 @@ export function defaultDecisionModelPath(): string {
 
 /** Reads and checks a decision model; a missing or damaged file is a clear error naming it. */
 export function loadDecisionModel(file: string = defaultDecisionModelPath()): DecisionModelFile {
-  if (!existsSync(file)) {
-    throw new ProtocolBotError(
-      'model_missing',
-      `${file}: the decision model is missing; reinstall the package or run \`protocol-bot train\``,
-    );
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (cause) {
-    throw new ProtocolBotError('model_invalid', `${file}: not valid JSON (${String(cause)})`, { cause });
-  }
-  const parsed = decisionModelFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ProtocolBotError(
-      'model_invalid',
-      `${file}: ${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}`,
-    );
-  }
-  const model = parsed.data;
+  const model = readModelFile(
+    file,
+    decisionModelFileSchema,
+    'the decision model is missing; reinstall the package or run `protocol-bot train`',
+  );
   const features = featureCount(model.encoderDimensions, model);
   if (
     model.weights.length !== model.classes.length * features ||

@@ -16,7 +16,9 @@ import { ProtocolBotError } from '../../errors.js';
 import { type EvalCase, loadEvalFile } from '../../evals/index.js';
 import { decideWithOffsets } from '../../learn/index.js';
 import {
+  createQuestionBank,
   type OpenedRetriever,
+  packQuestionBank,
   type RankerFile,
   rankingFeatureNames,
   type SentenceEncoder,
@@ -31,6 +33,7 @@ import {
   type LabelledExample,
   outOfFoldProbabilities,
   scorePredictions,
+  totalMistakeCost,
 } from '../training/train-decision-model.js';
 import {
   type CandidateList,
@@ -38,6 +41,8 @@ import {
   fitRanker,
   labelHits,
   type RankingScore,
+  rankerFolds,
+  withoutExamples,
 } from '../training/train-ranker.js';
 import { parseArgs } from './parse-args.js';
 
@@ -106,10 +111,21 @@ export async function runTrainCommand(args: string[], io: CliIo, parts: TrainPar
   if (!chosen) throw new ProtocolBotError('usage', 'no candidate model to train');
   const model = fitSoftmax(examples, chosen);
   const outOfFold = outOfFoldProbabilities(examples, chosen);
-  const offsets = fitDecisionOffsets(examples, outOfFold);
-  // The offsets' own effect, measured honestly: each fold decided with offsets fitted on the other folds.
+  // The offsets' own effect, measured honestly: each fold decided with offsets fitted on the other folds. They ship
+  // only when that lowers the total mistake cost; otherwise the model decides by its probabilities alone.
   const decided = crossFittedDecisions(examples, outOfFold);
   scores.push(scorePredictions(`${chosen.name} + cost offsets`, examples, decided));
+  const undecorated = outOfFold.map(
+    (row) => decisionSchema.options[decideWithOffsets(row, [0, 0, 0, 0])] as Decision,
+  );
+  const costs = {
+    withoutOffsets: totalMistakeCost(examples, undecorated),
+    withOffsets: totalMistakeCost(examples, decided),
+  };
+  const offsets =
+    costs.withOffsets < costs.withoutOffsets
+      ? fitDecisionOffsets(examples, outOfFold)
+      : decisionSchema.options.map(() => 0);
 
   const topics: DecisionModelFile['topics'] = [];
   for (const rule of parts.rules) {
@@ -142,7 +158,7 @@ export async function runTrainCommand(args: string[], io: CliIo, parts: TrainPar
       examples: examplesByDecision,
       sha256: hashOfTexts(texts),
       trainedAt: new Date().toISOString(),
-      crossValidation: { folds: 5, chosen: chosen.name, offsets, candidates: scores },
+      crossValidation: { folds: 5, chosen: chosen.name, offsets, mistakeCosts: costs, candidates: scores },
     },
   };
   mkdirSync(path.dirname(out), { recursive: true });
@@ -156,7 +172,11 @@ export async function runTrainCommand(args: string[], io: CliIo, parts: TrainPar
       `${JSON.stringify({ out, chosen: chosen.name, examples: examplesByDecision, scores, ranking })}\n`,
     );
   } else {
-    io.stdout.write(formatComparison(scores, examples.length, chosen.name, out));
+    const shipped = costs.withOffsets < costs.withoutOffsets ? `${chosen.name} + cost offsets` : chosen.name;
+    io.stdout.write(formatComparison(scores, examples.length, shipped, out));
+    io.stdout.write(
+      `Mistake cost (cross-validated): ${costs.withoutOffsets} by probabilities alone, ${costs.withOffsets} with cost offsets\n`,
+    );
     if (ranking) io.stdout.write(formatRanking(ranking));
   }
   return 0;
@@ -177,14 +197,38 @@ async function trainRanker(
 ) {
   const index = await parts.openIndex();
   const answerable = cases.filter((item) => item.accept[0] === 'answer' && item.cite.length > 0);
-  const lists: CandidateList[] = [];
+  const training = {
+    files: files.map((name) => path.relative(process.cwd(), path.resolve(name))),
+    sha256: hashOfTexts(files.map((name) => readFileSync(name, 'utf8'))),
+  };
+  // The question bank: every answerable message's vector (as retrieval embeds a query) and citations.
+  const rows = [];
   for (const item of answerable) {
-    const hits = await index.search(item.question, RANKER_CANDIDATES, { fusion: 'zscore' });
+    rows.push({
+      vector: await index.parts.embedQuery(item.question),
+      pairs: index.wordPairs(item.question),
+      cite: item.cite,
+    });
+  }
+  const bankFile = packQuestionBank(index.embedder, rows, { ...training, questions: rows.length });
+  const withBank = index.withQuestionBank(createQuestionBank(bankFile, index.clauses));
+  // Each question's candidates, with evidence only from labelled questions outside its cross-validation fold: no
+  // question is its own evidence, and the held-out fold's figures are honest.
+  const lists: CandidateList[] = [];
+  for (const [position, item] of answerable.entries()) {
+    const hits = await withBank.search(item.question, RANKER_CANDIDATES, {
+      fusion: 'zscore',
+      excludeExamples: (row) => row % rankerFolds === position % rankerFolds,
+    });
     lists.push(labelHits(hits, item.cite));
   }
   const comparison = crossValidateRanker(lists);
-  const { learned, fusion, chosen } = comparison;
-  const model = fitRanker(lists, chosen);
+  const { fusion, chosen } = comparison;
+  // The bank ships only when its evidence helps in cross-validation (hit@1 first, then hit@3).
+  const bankHelps = beats(comparison.learned, comparison.withoutExamples);
+  const learned = bankHelps ? comparison.learned : comparison.withoutExamples;
+  const model = fitRanker(bankHelps ? lists : withoutExamples(lists), chosen);
+  const bankOut = path.join(path.dirname(out), 'question-bank.json');
   const file: RankerFile = {
     version: 2,
     embedder: index.embedder,
@@ -195,24 +239,36 @@ async function trainRanker(
     baseWeight: model.baseWeight,
     depth: chosen.depth,
     training: {
-      files: files.map((name) => path.relative(process.cwd(), path.resolve(name))),
-      sha256: hashOfTexts(files.map((name) => readFileSync(name, 'utf8'))),
+      ...training,
       questions: lists.length,
+      questionBank: bankHelps,
       l2: chosen.l2,
       crossValidation: { folds: 5, candidates: comparison.scores },
     },
   };
   // Shipped only when it beats the hand-set fusion in cross-validation (hit@1 first, then hit@3); otherwise any old
   // ranker file is removed, so the bot ranks with the fusion.
-  const wins =
-    learned.hitAt1 > fusion.hitAt1 || (learned.hitAt1 === fusion.hitAt1 && learned.hitAt3 > fusion.hitAt3);
+  const wins = beats(learned, fusion);
   if (wins) writeFileSync(out, `${JSON.stringify(file, null, 1)}\n`);
   else rmSync(out, { force: true });
-  return { out: wins ? out : null, questions: lists.length, scores: comparison.scores, chosen: learned.name };
+  if (wins && bankHelps) writeFileSync(bankOut, `${JSON.stringify(bankFile)}\n`);
+  else rmSync(bankOut, { force: true });
+  return {
+    out: wins ? out : null,
+    questionBank: wins && bankHelps ? bankOut : null,
+    questions: lists.length,
+    scores: comparison.scores,
+    chosen: learned.name,
+  };
 }
+
+/** Hit@1 first, then hit@3. */
+const beats = (left: RankingScore, right: RankingScore) =>
+  left.hitAt1 > right.hitAt1 || (left.hitAt1 === right.hitAt1 && left.hitAt3 > right.hitAt3);
 
 function formatRanking(ranking: {
   out: string | null;
+  questionBank: string | null;
   questions: number;
   scores: readonly RankingScore[];
   chosen: string;
@@ -220,14 +276,15 @@ function formatRanking(ranking: {
   const lines = [
     `Ranker: 5-fold cross-validation over ${ranking.questions} answerable messages with citations`,
   ];
-  lines.push('  ranking                                   hit@1   hit@3');
+  const width = Math.max(40, ...ranking.scores.map((score) => score.name.length));
+  lines.push(`  ${'ranking'.padEnd(width)}  hit@1   hit@3`);
   for (const score of ranking.scores)
     lines.push(
-      `  ${score.name.padEnd(40)}  ${score.hitAt1.toFixed(3)}   ${score.hitAt3.toFixed(3)}${score.name === ranking.chosen ? '  ← best learned' : ''}`,
+      `  ${score.name.padEnd(width)}  ${score.hitAt1.toFixed(3)}   ${score.hitAt3.toFixed(3)}${score.name === ranking.chosen ? '  ← shipped' : ''}`,
     );
   lines.push(
     ranking.out
-      ? `Wrote ${ranking.out}`
+      ? `Wrote ${ranking.out}${ranking.questionBank ? ` and ${ranking.questionBank}` : ' (no question bank: it did not help)'}`
       : 'The learned ranker does not beat the hand-set fusion: not written; the fusion ranks.',
   );
   return `${lines.join('\n')}\n`;

@@ -225,6 +225,18 @@ export const mistakeCosts: Record<Decision, Record<Decision, number>> = {
   out_of_scope: { answer: 1, refuse: 1, escalate: 1, out_of_scope: 0 },
 };
 
+/** The total cost of `decided` against the examples' labels (a decision the example accepts costs nothing). */
+export function totalMistakeCost(
+  examples: readonly LabelledExample[],
+  decided: readonly Decision[],
+  costs = mistakeCosts,
+): number {
+  return examples.reduce((sum, example, index) => {
+    const decision = decided[index] as Decision;
+    return sum + (example.accept.includes(decision) ? 0 : costs[example.decision][decision]);
+  }, 0);
+}
+
 /**
  * Offsets added to each decision's log-probability that minimise the total mistake cost on out-of-fold
  * predictions (coordinate descent over a grid, answer's offset fixed at 0): a learned, cost-aware decision rule in
@@ -238,10 +250,11 @@ export function fitDecisionOffsets(
   const classes = decisionSchema.options;
   const offsets = classes.map(() => 0);
   const totalCost = (candidate: readonly number[]) =>
-    examples.reduce((sum, example, index) => {
-      const decided = classes[decideWithOffsets(probabilities[index] ?? [], candidate)] as Decision;
-      return sum + (example.accept.includes(decided) ? 0 : costs[example.decision][decided]);
-    }, 0);
+    totalMistakeCost(
+      examples,
+      probabilities.map((row) => classes[decideWithOffsets(row, candidate)] as Decision),
+      costs,
+    );
   let best = totalCost(offsets);
   for (let round = 0; round < 4; round++) {
     for (let k = 1; k < classes.length; k++) {

@@ -42,6 +42,26 @@ export interface RankerTraining {
   l2: number;
 }
 
+/** Cross-validation folds, by position: question i is in fold i mod 5 (the question bank's exclusions follow it). */
+export const rankerFolds = 5;
+
+/** The features drawn from labelled questions (the question bank); zeroed, the ranker works without a bank. */
+const exampleFeatures: readonly RankingFeatureName[] = ['exampleNearest', 'exampleVote', 'exampleNearestZ'];
+
+/** The lists with the question bank's features zeroed: what the ranker sees where no bank is loaded. */
+export function withoutExamples(lists: readonly CandidateList[]): CandidateList[] {
+  const zeroed = exampleFeatures.map(featureIndex);
+  return lists.map((list) => ({
+    relevant: list.relevant,
+    hits: list.hits.map((hit) => {
+      if (!hit.features) return hit;
+      const features = Float32Array.from(hit.features);
+      for (const index of zeroed) features[index] = 0;
+      return { ...hit, features };
+    }),
+  }));
+}
+
 /** The settings compared by cross-validation: re-rank the fusion's best 20, with a weak to strong pull to it. */
 export const rankerCandidates: readonly RankerTraining[] = [
   { depth: 20, l2: 0.1 },
@@ -124,6 +144,8 @@ export interface RankerComparison {
   learned: RankingScore;
   /** The hand-set fusion's figures (one of `scores`). */
   fusion: RankingScore;
+  /** The chosen setting without the question bank's features (one of `scores`). */
+  withoutExamples: RankingScore;
 }
 
 const residualName = (training: RankerTraining) =>
@@ -137,7 +159,7 @@ const residualName = (training: RankerTraining) =>
 export function crossValidateRanker(
   lists: readonly CandidateList[],
   candidates: readonly RankerTraining[] = rankerCandidates,
-  folds = 5,
+  folds = rankerFolds,
 ): RankerComparison {
   const inFold = (fold: number) => lists.filter((_, index) => index % folds !== fold);
   const outOfFold = (fit: (train: readonly CandidateList[]) => (list: CandidateList) => number[]) => {
@@ -157,9 +179,25 @@ export function crossValidateRanker(
       outOfFold((train) => byResidual(fitRanker(train, training), training.depth)),
     ),
   );
+  let best = 0;
+  residual.forEach((score, index) => {
+    const current = residual[best] as RankingScore;
+    if (score.hitAt1 > current.hitAt1 || (score.hitAt1 === current.hitAt1 && score.hitAt3 > current.hitAt3))
+      best = index;
+  });
+  const chosen = candidates[best] as RankerTraining;
+  const withoutBank = hitRates(
+    `${residualName(chosen)}, no labelled questions`,
+    lists,
+    outOfFold((train) => {
+      const order = byResidual(fitRanker(withoutExamples(train), chosen), chosen.depth);
+      return (list) => order(withoutExamples([list])[0] as CandidateList);
+    }),
+  );
   const fusion = hitRates('hand-set z-score fusion', lists, (list) => list.hits.map((_, index) => index));
   const scores = [
     ...residual,
+    withoutBank,
     hitRates(
       'pairwise (RankNet), all candidates',
       lists,
@@ -169,16 +207,5 @@ export function crossValidateRanker(
     hitRates('BM25F alone', lists, byFeature('lexical')),
     hitRates('dense alone', lists, byFeature('sentenceDense')),
   ];
-  let best = 0;
-  residual.forEach((score, index) => {
-    const current = residual[best] as RankingScore;
-    if (score.hitAt1 > current.hitAt1 || (score.hitAt1 === current.hitAt1 && score.hitAt3 > current.hitAt3))
-      best = index;
-  });
-  return {
-    scores,
-    chosen: candidates[best] as RankerTraining,
-    learned: residual[best] as RankingScore,
-    fusion,
-  };
+  return { scores, chosen, learned: residual[best] as RankingScore, fusion, withoutExamples: withoutBank };
 }

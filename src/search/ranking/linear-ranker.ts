@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { ProtocolBotError } from '../../errors.js';
+import { readModelFile } from '../../model-file.js';
 import { shippedModelPath } from '../../package-root.js';
 import { type RankingFeatures, rankingFeatureNames } from './ranking-features.js';
 
@@ -62,24 +62,7 @@ export function createLinearRanker(file: RankerFile): LinearRanker {
 
 /** Reads a ranker file; a missing or damaged one is an error naming it. */
 export function loadRankerFile(file: string): RankerFile {
-  if (!existsSync(file)) {
-    throw new ProtocolBotError('model_missing', `${file}: the ranker is missing; run \`protocol-bot train\``);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (cause) {
-    throw new ProtocolBotError('model_invalid', `${file}: not valid JSON`, { cause });
-  }
-  const parsed = rankerFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ProtocolBotError(
-      'model_invalid',
-      `${file}: ${issue?.path.join('.') || 'file'}: ${issue?.message}`,
-    );
-  }
-  return parsed.data;
+  return readModelFile(file, rankerFileSchema, 'the ranker is missing; run `protocol-bot train`');
 }
 
 /**

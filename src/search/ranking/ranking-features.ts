@@ -47,6 +47,12 @@ export const rankingFeatureNames = [
   'coverageZ',
   /** Heading match as a z-score over the candidates. */
   'headingZ',
+  /** Similarity of the nearest labelled question that cites the clause, among the query's neighbours (question bank). */
+  'exampleNearest',
+  /** Share of the neighbouring labelled questions' weight on questions that cite the clause. */
+  'exampleVote',
+  /** The nearest citing question's similarity as a z-score over the candidates. */
+  'exampleNearestZ',
 ] as const;
 
 /** One feature's name. */

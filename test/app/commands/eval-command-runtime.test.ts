@@ -86,7 +86,7 @@ describe('protocol-bot eval with the real pipeline', () => {
     const io = capture();
     expect(await runEvalCommand([impossible, '--gate=golden'], io, runtime.pipeline)).toBe(1);
     expect(io.out()).toContain('Gate golden: FAILED');
-    expect(io.out()).toContain('decision accuracy 0 is below 0.970');
+    expect(io.out()).toContain('decision accuracy 0 is below 0.980');
     expect(io.err()).toContain('eval gate failed');
   });
 

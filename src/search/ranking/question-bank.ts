@@ -1,0 +1,239 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { type Clause, citationAcceptable, type ExpectedCitation } from '../../corpus/index.js';
+import { ProtocolBotError } from '../../errors.js';
+import { readModelFile } from '../../model-file.js';
+import { shippedModelPath } from '../../package-root.js';
+import { topByScore } from '../top-by-score.js';
+import { featureIndex, type RankingFeatures } from './ranking-features.js';
+
+/**
+ * Labelled questions as ranking evidence. A clause worded unlike the question ("late-night calls" against "undue
+ * pressure") is hard for words and for one sentence vector alike, but people ask about the same clause in similar
+ * ways: the labelled questions nearest the new one (by sentence vector) and the clauses they cite are evidence a
+ * learned ranker can weigh beside BM25F and dense similarity. The bank keeps only vectors and citations, not text.
+ */
+export const questionBankFileSchema = z.object({
+  /** Format version. */
+  version: z.literal(1),
+  /** The embedder the vectors came from; vectors from another embedder are meaningless. */
+  embedder: z.string().min(1),
+  dimension: z.number().int().positive(),
+  /** Each question's acceptable citations, as an eval file writes them: [document, clause or null]. */
+  citations: z.array(z.array(z.tuple([z.string().min(1), z.string().min(1).nullable()])).min(1)),
+  /** Each question's vector is `scales[row] × int8 row`: a quarter of float32's size, well inside the ranking's noise. */
+  scales: z.array(z.number().nonnegative()),
+  /** The int8 rows, question-major, base64. */
+  vectors: z.string(),
+  /**
+   * Each question's ordered pairs of adjacent content words, hashed (FNV-1a): word order, which a sentence vector
+   * barely sees ("officers expect from councillors" and its reverse embed almost alike).
+   */
+  pairs: z.array(z.array(z.number().int().nonnegative())),
+  /** How much shared word pairs (Jaccard, 0..1) add to a neighbour's cosine similarity. */
+  pairWeight: z.number().nonnegative(),
+  /** How it was made (training files and their hash). */
+  training: z.record(z.string(), z.unknown()),
+});
+
+/** A question bank as stored. */
+export type QuestionBankFile = z.infer<typeof questionBankFileSchema>;
+
+/** How labelled questions near the query speak for one clause. */
+export interface ExampleEvidence {
+  /** Similarity of the nearest of the query's neighbours that cites the clause (0 when none does). */
+  nearest: number;
+  /** Share of the neighbours' softmax weight (by similarity) on questions that cite the clause. */
+  vote: number;
+}
+
+/**
+ * How many nearest labelled questions speak, how sharply nearer ones count more (both chosen by cross-validation),
+ * and how much shared word pairs add to a neighbour's similarity (chosen on the direction of who expects what).
+ */
+export const bankNeighbours = 20;
+export const bankTemperature = 0.05;
+export const bankPairWeight = 0.3;
+
+/** A word pair's hash (FNV-1a, 32 bits): the bank keeps no text. */
+export function hashPair(pair: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < pair.length; index++) {
+    hash ^= pair.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/** Labelled questions, with their citations resolved to clause numbers of the current corpus. */
+export interface QuestionBank {
+  readonly size: number;
+  readonly embedder: string;
+  /**
+   * Evidence by clause number from the `bankNeighbours` labelled questions nearest the query: cosine similarity of
+   * `vector` (a unit vector) plus the bank's pair weight × the Jaccard overlap of the query's word `pairs`;
+   * `exclude` leaves rows out (training uses it so no question is its own evidence).
+   */
+  evidence(
+    vector: Float32Array,
+    pairs: readonly string[],
+    exclude?: (row: number) => boolean,
+  ): Map<number, ExampleEvidence>;
+}
+
+/** Packs unit vectors and their citations into a bank file. */
+export function packQuestionBank(
+  embedder: string,
+  rows: ReadonlyArray<{ vector: Float32Array; pairs: readonly string[]; cite: readonly ExpectedCitation[] }>,
+  training: Record<string, unknown>,
+  pairWeight = bankPairWeight,
+): QuestionBankFile {
+  const dimension = rows[0]?.vector.length ?? 0;
+  const bytes = new Int8Array(rows.length * dimension);
+  const scales = rows.map(({ vector }, row) => {
+    const largest = vector.reduce((most, value) => Math.max(most, Math.abs(value)), 0);
+    const scale = largest / 127;
+    vector.forEach((value, column) => {
+      bytes[row * dimension + column] = scale > 0 ? Math.round(value / scale) : 0;
+    });
+    return Number(scale.toPrecision(7));
+  });
+  return {
+    version: 1,
+    embedder,
+    dimension,
+    citations: rows.map(({ cite }) =>
+      cite.map(([document, clause]) => [document, clause] as [string, string | null]),
+    ),
+    scales,
+    vectors: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
+    pairs: rows.map(({ pairs }) => [...new Set(pairs.map(hashPair))].sort((left, right) => left - right)),
+    pairWeight,
+    training,
+  };
+}
+
+/**
+ * A bank over the current corpus: each question's citations become the clause numbers they accept (the eval's rule:
+ * the clause, its sub-items or its parent); citations of clauses this corpus lacks are dropped, and a question left
+ * with none no longer speaks.
+ */
+export function createQuestionBank(file: QuestionBankFile, clauses: readonly Clause[]): QuestionBank {
+  const { dimension } = file;
+  const buffer = Buffer.from(file.vectors, 'base64');
+  const bytes = new Int8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const rows = file.citations.length;
+  if (bytes.length !== rows * dimension || file.scales.length !== rows || file.pairs.length !== rows) {
+    throw new ProtocolBotError(
+      'model_invalid',
+      `question bank: ${rows} questions need ${rows * dimension} vector bytes, ${rows} scales and ${rows} pair lists`,
+    );
+  }
+  const pairSets = file.pairs.map((list) => new Set(list));
+  const byDocument = new Map<string, number[]>();
+  clauses.forEach((clause, index) => {
+    byDocument.set(clause.document, [...(byDocument.get(clause.document) ?? []), index]);
+  });
+  const cited = file.citations.map((cite) => {
+    const accepted = new Set<number>();
+    for (const [document] of cite) {
+      for (const index of byDocument.get(document) ?? []) {
+        const clause = clauses[index] as Clause;
+        if (citationAcceptable(cite, { document, clause: clause.id })) accepted.add(index);
+      }
+    }
+    return [...accepted];
+  });
+  const scores = new Float32Array(rows);
+  /** Rows that cite a clause of this corpus and are not excluded. */
+  function* speakers(exclude?: (row: number) => boolean) {
+    for (let row = 0; row < rows; row++)
+      if ((cited[row] as number[]).length > 0 && !exclude?.(row)) yield row;
+  }
+  return {
+    size: rows,
+    embedder: file.embedder,
+    evidence(vector, pairs, exclude) {
+      const queryPairs = new Set(pairs.map(hashPair));
+      for (let row = 0; row < rows; row++) {
+        let sum = 0;
+        const offset = row * dimension;
+        for (let column = 0; column < dimension; column++) {
+          sum += (bytes[offset + column] as number) * (vector[column] as number);
+        }
+        scores[row] =
+          sum * (file.scales[row] as number) +
+          file.pairWeight * jaccard(queryPairs, pairSets[row] as Set<number>);
+      }
+      const nearest = topByScore(speakers(exclude), scores, bankNeighbours);
+      const evidence = new Map<number, ExampleEvidence>();
+      if (nearest.length === 0) return evidence;
+      const top = scores[nearest[0] as number] as number;
+      const weights = nearest.map((row) => Math.exp(((scores[row] as number) - top) / bankTemperature));
+      const total = weights.reduce((sum, weight) => sum + weight, 0);
+      nearest.forEach((row, rank) => {
+        for (const clause of cited[row] as number[]) {
+          const current = evidence.get(clause) ?? { nearest: 0, vote: 0 };
+          current.nearest = Math.max(current.nearest, scores[row] as number);
+          current.vote += (weights[rank] as number) / total;
+          evidence.set(clause, current);
+        }
+      });
+      return evidence;
+    },
+  };
+}
+
+/** Shared members over all members (0 when both are empty). */
+function jaccard(left: ReadonlySet<number>, right: ReadonlySet<number>): number {
+  let shared = 0;
+  for (const member of left) if (right.has(member)) shared++;
+  const union = left.size + right.size - shared;
+  return union === 0 ? 0 : shared / union;
+}
+
+/** Writes the bank's evidence into each candidate's features (a clause no neighbour cites gets zeros). */
+export function applyExampleEvidence(
+  candidates: ReadonlyArray<{ doc: number; features: RankingFeatures }>,
+  evidence: ReadonlyMap<number, ExampleEvidence>,
+): void {
+  const nearest = featureIndex('exampleNearest');
+  const vote = featureIndex('exampleVote');
+  for (const candidate of candidates) {
+    const found = evidence.get(candidate.doc);
+    candidate.features[nearest] = found?.nearest ?? 0;
+    candidate.features[vote] = found?.vote ?? 0;
+  }
+}
+
+/** Reads a question bank file; a missing or damaged one is an error naming it. */
+export function loadQuestionBankFile(file: string): QuestionBankFile {
+  return readModelFile(
+    file,
+    questionBankFileSchema,
+    'the question bank is missing; run `protocol-bot train`',
+  );
+}
+
+/**
+ * The shipped bank (`models/question-bank.json`) over `clauses` when its vectors came from `embedder`; otherwise
+ * undefined and the reason (the ranker then finds no labelled-question evidence and ranks on the rest).
+ */
+export function openShippedQuestionBank(
+  embedder: string,
+  clauses: readonly Clause[],
+): { bank?: QuestionBank; reason?: string } {
+  const file = shippedModelPath('question-bank.json');
+  if (!existsSync(file)) return { reason: `${file} is missing` };
+  const loaded = loadQuestionBankFile(file);
+  if (loaded.embedder !== embedder) {
+    return { reason: `${file} was made with ${loaded.embedder}, not ${embedder}` };
+  }
+  try {
+    return { bank: createQuestionBank(loaded, clauses) };
+  } catch (error) {
+    if (error instanceof ProtocolBotError)
+      throw new ProtocolBotError(error.code, `${file}: ${error.message}`);
+    throw error;
+  }
+}

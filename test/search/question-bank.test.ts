@@ -1,0 +1,172 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hashOfTexts } from '../../src/answer/decision/decision-model-file.js';
+import type { Clause } from '../../src/corpus/index.js';
+import { ProtocolBotError } from '../../src/errors.js';
+import { shippedModelPath } from '../../src/package-root.js';
+import { loadRankerFile } from '../../src/search/ranking/linear-ranker.js';
+import {
+  bankNeighbours,
+  createQuestionBank,
+  loadQuestionBankFile,
+  packQuestionBank,
+} from '../../src/search/ranking/question-bank.js';
+import { featureIndex } from '../../src/search/ranking/ranking-features.js';
+import type { SearchHit } from '../../src/search/retriever.js';
+import { useShippedRetriever } from './shipped-retriever.js';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'question-bank-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const clause = (document: string, id: string, ordinal = 0): Clause => ({
+  document,
+  id,
+  key: `${document}#${ordinal}`,
+  ordinal,
+  parent: null,
+  headings: [],
+  text: `${document} ${id}`,
+});
+
+/** A unit vector along `axis` in 8 dimensions, tilted towards `towards` by `tilt`. */
+function unit(axis: number, towards = axis, tilt = 0): Float32Array {
+  const vector = new Float32Array(8);
+  vector[axis] = 1;
+  vector[towards] = (vector[towards] as number) + tilt;
+  const norm = Math.hypot(...vector);
+  return vector.map((value) => value / norm);
+}
+
+const clauses = [
+  clause('part5c', '6.2', 0),
+  clause('part5c', '6.2(a)', 1),
+  clause('part5c', '6.3', 2),
+  clause('bursledon', '4.1', 0),
+];
+
+describe('a question bank', () => {
+  const file = packQuestionBank(
+    'test-embedder',
+    [
+      { vector: unit(0), pairs: [], cite: [['part5c', '6.2']] },
+      { vector: unit(1), pairs: [], cite: [['bursledon', '4.1']] },
+      { vector: unit(0, 1, 0.2), pairs: [], cite: [['part5c', '6.3']] },
+      { vector: unit(2), pairs: [], cite: [['another-council', '1.1']] },
+    ],
+    { files: [] },
+  );
+  const bank = createQuestionBank(file, clauses);
+
+  it('speaks for the clauses its nearest questions cite, sub-items included, nearest first', () => {
+    const evidence = bank.evidence(unit(0), []);
+    expect([...evidence.keys()].sort()).toEqual([0, 1, 2, 3]);
+    expect(evidence.get(0)?.nearest).toBeCloseTo(1, 2);
+    expect(evidence.get(1)?.nearest).toBeCloseTo(1, 2); // 6.2(a) lies inside the cited 6.2
+    expect(evidence.get(0)?.vote).toBeGreaterThan(evidence.get(2)?.vote as number);
+    expect(evidence.get(2)?.vote).toBeGreaterThan(evidence.get(3)?.vote as number);
+    const votes = [0, 2, 3].map((doc) => evidence.get(doc)?.vote as number);
+    expect(votes.reduce((sum, vote) => sum + vote, 0)).toBeCloseTo(1, 5);
+  });
+
+  it('lets training leave rows out, so no question is its own evidence', () => {
+    const evidence = bank.evidence(unit(0), [], (row) => row === 0);
+    expect(evidence.has(0)).toBe(false);
+    expect(evidence.get(2)?.nearest).toBeGreaterThan(0.9);
+  });
+
+  it('drops citations of clauses this corpus lacks (another council’s documents speak for nothing)', () => {
+    const evidence = bank.evidence(unit(2), []);
+    expect(evidence.size).toBeGreaterThan(0);
+    expect(Math.max(...[...evidence.values()].map((found) => found.nearest))).toBeLessThan(0.5);
+  });
+
+  it('asks only its nearest questions', () => {
+    const many = packQuestionBank(
+      'test-embedder',
+      Array.from({ length: bankNeighbours + 5 }, (_, row) => ({
+        vector: unit(row % 2 === 0 ? 0 : 1, 3, row / 100),
+        pairs: [],
+        cite: [[row % 2 === 0 ? 'part5c' : 'bursledon', row % 2 === 0 ? '6.3' : '4.1'] as [string, string]],
+      })),
+      { files: [] },
+    );
+    const evidence = createQuestionBank(many, clauses).evidence(unit(0), []);
+    expect(evidence.get(2)?.vote).toBeGreaterThan(0.99);
+  });
+
+  it('tells word order apart: of two questions embedded alike, the one sharing the query’s word pairs is nearer', () => {
+    const mirrored = packQuestionBank(
+      'test-embedder',
+      [
+        { vector: unit(0), pairs: ['officer expect', 'expect councillor'], cite: [['part5c', '6.3']] },
+        { vector: unit(0), pairs: ['councillor expect', 'expect officer'], cite: [['bursledon', '4.1']] },
+      ],
+      { files: [] },
+    );
+    const evidence = createQuestionBank(mirrored, clauses).evidence(unit(0), [
+      'councillor expect',
+      'expect officer',
+    ]);
+    expect(evidence.get(3)?.nearest).toBeGreaterThan(evidence.get(2)?.nearest as number);
+    expect(evidence.get(3)?.vote).toBeGreaterThan(evidence.get(2)?.vote as number);
+  });
+
+  it('is a clear error naming the file when damaged or truncated', () => {
+    const damaged = path.join(scratch, 'question-bank.json');
+    writeFileSync(damaged, JSON.stringify({ ...file, version: 2 }));
+    expect(() => loadQuestionBankFile(damaged)).toThrowError(damaged);
+    expect(() => createQuestionBank({ ...file, vectors: file.vectors.slice(0, 8) }, clauses)).toThrowError(
+      ProtocolBotError,
+    );
+  });
+});
+
+describe('the shipped question bank (models/question-bank.json)', () => {
+  const shipped = useShippedRetriever('question-bank-');
+
+  it('was made from exactly the training files the ranker was fitted to, on the index’s encoder', () => {
+    const bank = loadQuestionBankFile(shippedModelPath('question-bank.json'));
+    const ranker = loadRankerFile(shippedModelPath('ranker.json'));
+    const folder = path.join('evals', 'train');
+    const files = readdirSync(folder)
+      .filter((name) => name.endsWith('.jsonl'))
+      .sort()
+      .map((name) => path.join(folder, name));
+    expect(bank.training.files).toEqual(files);
+    expect(bank.training.sha256).toBe(hashOfTexts(files.map((name) => readFileSync(name, 'utf8'))));
+    expect(ranker.training.questionBank).toBe(true);
+    expect(bank.embedder).toBe(shipped.current.embedder);
+  });
+
+  it('stays silent for a follow-up joined to the question before it (its vector is mostly the earlier topic’s)', async () => {
+    const joined = 'How fast must I answer a councillor’s email? and phone calls?';
+    const vote = featureIndex('exampleVote');
+    const alone = await shipped.current.search(joined, 10);
+    const followUp = await shipped.current.search(joined, 10, { followUp: true });
+    expect(alone.some((hit) => (hit.features?.[vote] ?? 0) > 0)).toBe(true);
+    expect(followUp.every((hit) => hit.features?.[vote] === 0)).toBe(true);
+    expect(followUp[0]?.clause.id).toBe('6.4');
+  });
+
+  it('moves a clause labelled questions cite to the top: one labelled question like this one is enough', async () => {
+    const question = 'how quickly must I answer a councillor’s email';
+    const retriever = shipped.current;
+    const plain = await retriever.withQuestionBank(undefined).search(question, 20);
+    for (const position of [3, 8]) {
+      const target = (plain[position] as SearchHit).clause;
+      const vector = await retriever.parts.embedQuery(question);
+      const bank = createQuestionBank(
+        packQuestionBank(
+          retriever.embedder,
+          [{ vector, pairs: retriever.wordPairs(question), cite: [[target.document, target.id]] }],
+          { files: [] },
+        ),
+        retriever.clauses,
+      );
+      const [top] = await retriever.withQuestionBank(bank).search(question, 3);
+      expect(top && `${top.clause.document} ${top.clause.id}`).toBe(`${target.document} ${target.id}`);
+    }
+  });
+});
