@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ProtocolBotError } from '../../errors.js';
 import { readModelFile } from '../../model-file.js';
