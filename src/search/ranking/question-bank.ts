@@ -134,16 +134,20 @@ export function createQuestionBank(file: QuestionBankFile, clauses: readonly Cla
   clauses.forEach((clause, index) => {
     byDocument.set(clause.document, [...(byDocument.get(clause.document) ?? []), index]);
   });
-  const cited = file.citations.map((cite) => {
-    const accepted = new Set<number>();
-    for (const [document] of cite) {
-      for (const index of byDocument.get(document) ?? []) {
-        const clause = clauses[index] as Clause;
-        if (citationAcceptable(cite, { document, clause: clause.id })) accepted.add(index);
-      }
+  // Resolved once per distinct citation: the bank repeats a few hundred citations thousands of times.
+  const resolved = new Map<string, number[]>();
+  const resolve = ([document, clause]: readonly [string, string | null]) => {
+    const key = `${document}\u0000${clause ?? ''}`;
+    let found = resolved.get(key);
+    if (!found) {
+      found = (byDocument.get(document) ?? []).filter((index) =>
+        citationAcceptable([[document, clause]], { document, clause: (clauses[index] as Clause).id }),
+      );
+      resolved.set(key, found);
     }
-    return [...accepted];
-  });
+    return found;
+  };
+  const cited = file.citations.map((cite) => [...new Set(cite.flatMap(resolve))]);
   const scores = new Float32Array(rows);
   /** Rows that cite a clause of this corpus and are not excluded. */
   function* speakers(exclude?: (row: number) => boolean) {
