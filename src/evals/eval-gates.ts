@@ -40,7 +40,7 @@ export const evalGates = {
   // Floors a little under the learned system's figures on the dev sets, so a regression fails CI. The dev sets were
   // tuned against by hand in the first wave (then 1.000 everywhere); the learned decisions trade some of that for
   // figures that hold on text the code has never seen (README, "Evals": the blind sets). Golden today: accuracy
-  // 0.996, hit@1 0.923, hit@3 0.968 (with the question bank).
+  // 0.996, hit@1 0.919, hit@3 0.968 (with the question bank).
   golden: [
     { metric: 'citationHitAt1', bound: 'min', value: 0.89 },
     { metric: 'citationHitAt3', bound: 'min', value: 0.95 },

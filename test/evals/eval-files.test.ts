@@ -51,6 +51,25 @@ describe('eval files', () => {
     expect([...cited].sort()).toEqual(documents.map((document) => document.meta.id).sort());
   });
 
+  it('keep training apart from what is scored: no dev or blind question is also a training question', () => {
+    const fold = (question: string) =>
+      question
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
+    const folder = (name: string) =>
+      readdirSync(path.join(root, 'evals', name))
+        .filter((file) => file.endsWith('.jsonl'))
+        .flatMap((file) => loadEvalFile(path.join(root, 'evals', name, file)))
+        .map((item) => fold(item.question));
+    const train = new Set(folder('train'));
+    const dev = new Set(folder('dev'));
+    const blind = folder('blind');
+    expect(blind.length).toBeGreaterThan(0);
+    expect(blind.filter((question) => train.has(question))).toEqual([]);
+    expect([...dev].filter((question) => train.has(question))).toEqual([]);
+  });
+
   it('keep every line under 20 kB', () => {
     for (const [name, cases] of loaded) {
       for (const item of cases)

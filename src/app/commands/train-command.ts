@@ -26,6 +26,7 @@ import {
 import {
   type CandidateScore,
   chooseCandidate,
+  clearlyCheaper,
   crossValidate,
   defaultCandidates,
   fitDecisionOffsets,
@@ -112,7 +113,7 @@ export async function runTrainCommand(args: string[], io: CliIo, parts: TrainPar
   const model = fitSoftmax(examples, chosen);
   const outOfFold = outOfFoldProbabilities(examples, chosen);
   // The offsets' own effect, measured honestly: each fold decided with offsets fitted on the other folds. They ship
-  // only when that lowers the total mistake cost; otherwise the model decides by its probabilities alone.
+  // only when that lowers the total mistake cost beyond noise; otherwise the model decides by its probabilities.
   const decided = crossFittedDecisions(examples, outOfFold);
   scores.push(scorePredictions(`${chosen.name} + cost offsets`, examples, decided));
   const undecorated = outOfFold.map(
@@ -122,10 +123,8 @@ export async function runTrainCommand(args: string[], io: CliIo, parts: TrainPar
     withoutOffsets: totalMistakeCost(examples, undecorated),
     withOffsets: totalMistakeCost(examples, decided),
   };
-  const offsets =
-    costs.withOffsets < costs.withoutOffsets
-      ? fitDecisionOffsets(examples, outOfFold)
-      : decisionSchema.options.map(() => 0);
+  const offsetsPay = clearlyCheaper(examples, decided, undecorated);
+  const offsets = offsetsPay ? fitDecisionOffsets(examples, outOfFold) : decisionSchema.options.map(() => 0);
 
   const topics: DecisionModelFile['topics'] = [];
   for (const rule of parts.rules) {
@@ -172,10 +171,10 @@ export async function runTrainCommand(args: string[], io: CliIo, parts: TrainPar
       `${JSON.stringify({ out, chosen: chosen.name, examples: examplesByDecision, scores, ranking })}\n`,
     );
   } else {
-    const shipped = costs.withOffsets < costs.withoutOffsets ? `${chosen.name} + cost offsets` : chosen.name;
+    const shipped = offsetsPay ? `${chosen.name} + cost offsets` : chosen.name;
     io.stdout.write(formatComparison(scores, examples.length, shipped, out));
     io.stdout.write(
-      `Mistake cost (cross-validated): ${costs.withoutOffsets} by probabilities alone, ${costs.withOffsets} with cost offsets\n`,
+      `Mistake cost (cross-validated): ${costs.withoutOffsets} by probabilities alone, ${costs.withOffsets} with cost offsets (${offsetsPay ? 'shipped: clearly cheaper' : 'not shipped: not clearly cheaper'})\n`,
     );
     if (ranking) io.stdout.write(formatRanking(ranking));
   }

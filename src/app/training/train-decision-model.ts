@@ -238,6 +238,28 @@ export function totalMistakeCost(
 }
 
 /**
+ * Whether `candidate` decisions cost less than `baseline` beyond noise: the per-example cost differences must average
+ * below zero by more than two standard errors (a paired test), so a rule that wins by a mistake or two is not taken.
+ */
+export function clearlyCheaper(
+  examples: readonly LabelledExample[],
+  candidate: readonly Decision[],
+  baseline: readonly Decision[],
+  costs = mistakeCosts,
+): boolean {
+  const cost = (decided: Decision, example: LabelledExample) =>
+    example.accept.includes(decided) ? 0 : costs[example.decision][decided];
+  const differences = examples.map(
+    (example, index) =>
+      cost(candidate[index] as Decision, example) - cost(baseline[index] as Decision, example),
+  );
+  const count = Math.max(1, differences.length);
+  const mean = differences.reduce((sum, value) => sum + value, 0) / count;
+  const variance = differences.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(1, count - 1);
+  return mean < 0 && -mean > 2 * Math.sqrt(variance / count);
+}
+
+/**
  * Offsets added to each decision's log-probability that minimise the total mistake cost on out-of-fold
  * predictions (coordinate descent over a grid, answer's offset fixed at 0): a learned, cost-aware decision rule in
  * place of hand-set thresholds.
