@@ -24,9 +24,11 @@ const truth = examples.map((item) => item.decision);
 /** The truth with `count` messages of decision `from`, counted from `start`, decided as `to`. */
 function withMistakes(base: readonly Decision[], from: Decision, to: Decision, count: number, start = 0) {
   let left = count;
-  return base.map((decision, index) =>
-    index >= start && left > 0 && examples[index]?.decision === from ? (left--, to) : decision,
-  );
+  return base.map((decision, index) => {
+    if (index < start || left === 0 || examples[index]?.decision !== from) return decision;
+    left -= 1;
+    return to;
+  });
 }
 
 describe('choosing whether the cost offsets ship', () => {
