@@ -178,56 +178,35 @@ function targetRows(
   const encoder = figures.get('sentence encoder (default)');
   const tfidf = figures.get('TF-IDF/SVD embedder');
   const bm25 = figures.get('BM25F only');
-  const row = (
-    label: string,
-    target: number,
-    unit: string,
-    pick: (setting: SettingFigures) => number | null,
-    pickCpu: ((setting: SettingFigures) => number | null) | null,
-  ): BenchRow => {
-    const value = encoder ? pick(encoder) : null;
+  type Figure = keyof SettingFigures;
+  const row = (label: string, target: number, unit: string, wall: Figure, cpu: Figure | null): BenchRow => {
+    const pick = (setting: SettingFigures | undefined, key: Figure | null) =>
+      setting && key ? setting[key] : null;
+    const value = pick(encoder, wall);
     return {
       section: targetsTitle,
       label,
       metrics: {
         target: `≤ ${target} ${unit}`,
         'encoder (default)': value,
-        'encoder, CPU only': encoder && pickCpu ? pickCpu(encoder) : null,
+        'encoder, CPU only': pick(encoder, cpu),
         result: value === null ? 'not measured' : value <= target ? 'met' : 'MISSED',
-        'TF-IDF/SVD embedder': tfidf ? pick(tfidf) : null,
-        'BM25F only': bm25 ? pick(bm25) : null,
+        'TF-IDF/SVD embedder': pick(tfidf, wall),
+        'BM25F only': pick(bm25, wall),
       },
     };
   };
   return [
-    row(
-      'answer p95, in-process, whole pipeline',
-      targets.answerP95Ms,
-      'ms',
-      (setting) => setting.answerP95Ms,
-      (setting) => setting.answerCpuP95Ms,
-    ),
-    row(
-      'cold `protocol-bot ask`, index built',
-      targets.coldAskS,
-      's',
-      (setting) => setting.coldAskS,
-      (setting) => setting.coldAskCpuS,
-    ),
+    row('answer p95, in-process, whole pipeline', targets.answerP95Ms, 'ms', 'answerP95Ms', 'answerCpuP95Ms'),
+    row('cold `protocol-bot ask`, index built', targets.coldAskS, 's', 'coldAskS', 'coldAskCpuS'),
     row(
       'index build from scratch (no vector cache)',
       targets.indexBuildS,
       's',
-      (setting) => setting.indexBuildS,
-      (setting) => setting.indexBuildCpuS,
+      'indexBuildS',
+      'indexBuildCpuS',
     ),
-    row(
-      'serving RSS, one answer thread',
-      targets.servingRssMb,
-      'MB',
-      (setting) => setting.servingRssMb,
-      null,
-    ),
+    row('serving RSS, one answer thread', targets.servingRssMb, 'MB', 'servingRssMb', null),
     {
       section: targetsTitle,
       label: `encoder throughput, one thread, ${throughputSample} clause views per call`,
