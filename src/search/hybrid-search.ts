@@ -155,9 +155,7 @@ export class HybridSearch implements Retriever {
 
   /** The query's ordered pairs of adjacent content words, as the question bank compares them. */
   wordPairs(query: string): string[] {
-    return bigramsOf(
-      analyseQuery(query, builtInLexicon(), this.vocabulary).tokens.map((token) => token.term),
-    );
+    return wordPairsOf(analyseQuery(query, builtInLexicon(), this.vocabulary));
   }
 
   /** True when every content word of `term` (normalised and stemmed) occurs in the corpus. */
@@ -206,7 +204,8 @@ export class HybridSearch implements Retriever {
     const learned = settings.fusion === 'learned' && this.parts.ranker !== undefined;
     fuse(scored, settings, useDense);
     // After the candidates' lexical scores are read: a search invalidates the previous result's scores.
-    const pairs = this.pairScores(analysed, scored);
+    const questionPairs = wordPairsOf(analysed);
+    const pairs = this.pairScores(questionPairs, scored);
     const ownTerms = new Set(analysed.tokens.map((token) => token.term));
     const named = this.namedDocuments(ownTerms);
     const lexicalBest = Math.max(...scored.map((candidate) => candidate.lexical), 0);
@@ -253,7 +252,6 @@ export class HybridSearch implements Retriever {
     standardiseWithin(scored, 'heading', 'headingZ');
     standardiseWithin(scored, 'pairs', 'pairsZ');
     if (useDense && this.parts.questionBank && !settings.followUp) {
-      const questionPairs = bigramsOf(analysed.tokens.map((token) => token.term));
       applyExampleEvidence(
         scored,
         this.parts.questionBank.evidence(queryVector, questionPairs, settings.excludeExamples),
@@ -277,13 +275,10 @@ export class HybridSearch implements Retriever {
    * direction evidence for the learned ranker (one more lexical search, over a handful of pairs).
    */
   private pairScores(
-    analysed: AnalysedQuery,
+    questionPairs: readonly string[],
     candidates: ReadonlyArray<{ doc: number }>,
   ): Map<number, number> {
-    const pairTerms = bigramsOf(analysed.tokens.map((token) => token.term)).map((term) => ({
-      term,
-      weight: 1,
-    }));
+    const pairTerms = questionPairs.map((term) => ({ term, weight: 1 }));
     const result = this.parts.lexical.search(pairTerms, 0);
     const raw = candidates.map((candidate) => result.scoreOf(candidate.doc));
     const best = Math.max(0, ...raw);
@@ -404,6 +399,11 @@ interface Candidate {
   lexical: number;
   dense: number;
   score: number;
+}
+
+/** A query's ordered pairs of adjacent content words (direction evidence, and the question bank's word order). */
+function wordPairsOf(analysed: AnalysedQuery): string[] {
+  return bigramsOf(analysed.tokens.map((token) => token.term));
 }
 
 /** Sets `score` on every candidate according to the hand-set fusion method (`learned` without a ranker: the blend). */

@@ -225,16 +225,21 @@ export const mistakeCosts: Record<Decision, Record<Decision, number>> = {
   out_of_scope: { answer: 1, refuse: 1, escalate: 1, out_of_scope: 0 },
 };
 
+/** What deciding `decided` for one example costs (nothing when the example accepts it). */
+function mistakeCost(example: LabelledExample, decided: Decision, costs = mistakeCosts): number {
+  return example.accept.includes(decided) ? 0 : costs[example.decision][decided];
+}
+
 /** The total cost of `decided` against the examples' labels (a decision the example accepts costs nothing). */
 export function totalMistakeCost(
   examples: readonly LabelledExample[],
   decided: readonly Decision[],
   costs = mistakeCosts,
 ): number {
-  return examples.reduce((sum, example, index) => {
-    const decision = decided[index] as Decision;
-    return sum + (example.accept.includes(decision) ? 0 : costs[example.decision][decision]);
-  }, 0);
+  return examples.reduce(
+    (sum, example, index) => sum + mistakeCost(example, decided[index] as Decision, costs),
+    0,
+  );
 }
 
 /**
@@ -247,11 +252,10 @@ export function clearlyCheaper(
   baseline: readonly Decision[],
   costs = mistakeCosts,
 ): boolean {
-  const cost = (decided: Decision, example: LabelledExample) =>
-    example.accept.includes(decided) ? 0 : costs[example.decision][decided];
   const differences = examples.map(
     (example, index) =>
-      cost(candidate[index] as Decision, example) - cost(baseline[index] as Decision, example),
+      mistakeCost(example, candidate[index] as Decision, costs) -
+      mistakeCost(example, baseline[index] as Decision, costs),
   );
   const count = Math.max(1, differences.length);
   const mean = differences.reduce((sum, value) => sum + value, 0) / count;
