@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashOfTexts } from '../../src/answer/decision/decision-model-file.js';
+import { defaultTrainingFiles } from '../../src/app/commands/train-command.js';
 import { ProtocolBotError } from '../../src/errors.js';
 import { shippedModelPath } from '../../src/package-root.js';
 import { loadRankerFile } from '../../src/search/ranking/linear-ranker.js';
@@ -19,11 +20,7 @@ describe('the shipped ranker (models/ranker.json)', () => {
   const shipped = useShippedRetriever('learned-ranker-');
 
   it('was fitted to exactly the training files now in evals/train/ (retrain with `train --ranker-only`)', () => {
-    const folder = path.join('evals', 'train');
-    const files = readdirSync(folder)
-      .filter((name) => name.endsWith('.jsonl'))
-      .sort()
-      .map((name) => path.join(folder, name));
+    const files = defaultTrainingFiles();
     expect(file.training.files).toEqual(files);
     expect(file.training.sha256).toBe(hashOfTexts(files.map((name) => readFileSync(name, 'utf8'))));
   });

@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashOfTexts } from '../../src/answer/decision/decision-model-file.js';
+import { defaultTrainingFiles } from '../../src/app/commands/train-command.js';
 import type { Clause } from '../../src/corpus/index.js';
 import { ProtocolBotError } from '../../src/errors.js';
 import { shippedModelPath } from '../../src/package-root.js';
@@ -129,11 +130,7 @@ describe('the shipped question bank (models/question-bank.json)', () => {
   it('was made from exactly the training files the ranker was fitted to, on the index’s encoder', () => {
     const bank = loadQuestionBankFile(shippedModelPath('question-bank.json'));
     const ranker = loadRankerFile(shippedModelPath('ranker.json'));
-    const folder = path.join('evals', 'train');
-    const files = readdirSync(folder)
-      .filter((name) => name.endsWith('.jsonl'))
-      .sort()
-      .map((name) => path.join(folder, name));
+    const files = defaultTrainingFiles();
     expect(bank.training.files).toEqual(files);
     expect(bank.training.sha256).toBe(hashOfTexts(files.map((name) => readFileSync(name, 'utf8'))));
     expect(ranker.training.questionBank).toBe(true);
