@@ -13,12 +13,31 @@ export function contentWords(text: string): string[] {
     );
 }
 
-/** Splits clause text into sentences, keeping list items whole. */
+/** A label and its value ("Date: Monday, 18 December 2023") are joined while the sentence stays this short. */
+const maximumJoinedWords = 40;
+
+/**
+ * Splits clause text into sentences, keeping list items whole. A piece ending in a colon that does not open a list
+ * is a label ("Venue:"), so it keeps its value: joined to what follows while the whole stays short.
+ */
 export function sentences(text: string): string[] {
-  return text
+  const pieces = text
     .split(/(?<=[.;:!?])\s+(?=[A-Z(•\-–])|\s+(?=[-•]\s)/)
     .map((sentence) => sentence.trim())
     .filter((sentence) => sentence.length > 0);
+  const joined: string[] = [];
+  for (const piece of pieces) {
+    const previous = joined[joined.length - 1];
+    const opensList = /^[-•–]\s/.test(piece);
+    if (previous?.endsWith(':') && !opensList && wordCount(`${previous} ${piece}`) <= maximumJoinedWords)
+      joined[joined.length - 1] = `${previous} ${piece}`;
+    else joined.push(piece);
+  }
+  return joined;
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).length;
 }
 
 /** The sentence of `text` sharing the most content words with `query` (earlier sentences win ties). */
