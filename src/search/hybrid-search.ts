@@ -1,6 +1,6 @@
 import type { Clause, DocumentMeta } from '../corpus/index.js';
 import type { Bm25Index } from './bm25-index.js';
-import type { LinearRanker } from './ranking/linear-ranker.js';
+import type { LearnedRanker } from './ranking/learned-ranker.js';
 import { applyExampleEvidence, type QuestionBank } from './ranking/question-bank.js';
 import { emptyFeatures, featureIndex } from './ranking/ranking-features.js';
 import { byScore, rerankHead, standardiseWithin } from './ranking/residual-rerank.js';
@@ -102,7 +102,7 @@ export interface HybridSearchParts {
   embedQuery: QueryEmbedder;
   settings?: Partial<RankingSettings>;
   /** The learned ranker (`models/ranker.json`); without one, `learned` falls back to the z-score fusion. */
-  ranker?: LinearRanker;
+  ranker?: LearnedRanker;
   /** Labelled questions whose citations are evidence for the ranker (`models/question-bank.json`). */
   questionBank?: QuestionBank;
 }
@@ -259,7 +259,7 @@ export class HybridSearch implements Retriever {
       standardiseWithin(scored, 'exampleNearest', 'exampleNearestZ');
     }
     scored.sort(byScore);
-    if (learned) rerankHead(scored, this.parts.ranker as LinearRanker);
+    if (learned) rerankHead(scored, this.parts.ranker as LearnedRanker);
     return scored.slice(0, k).map((candidate) => ({
       clause: this.clauses[candidate.doc] as Clause,
       score: candidate.score,

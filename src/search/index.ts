@@ -4,12 +4,12 @@
 export { loadSentenceEncoder, type SentenceEncoder } from './embed/sentence-encoder.js';
 export { type OpenedRetriever, openRetriever } from './open-retriever.js';
 export {
-  createLinearRanker,
-  type LinearRanker,
+  createLearnedRanker,
+  type LearnedRanker,
   loadRankerFile,
   type RankerFile,
   rankerFileSchema,
-} from './ranking/linear-ranker.js';
+} from './ranking/learned-ranker.js';
 export {
   createQuestionBank,
   loadQuestionBankFile,

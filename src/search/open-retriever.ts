@@ -23,7 +23,7 @@ import {
   type SentenceVectors,
 } from './hybrid-search.js';
 import { preparedQueries } from './prepared-queries.js';
-import { openShippedRanker } from './ranking/linear-ranker.js';
+import { openShippedRanker } from './ranking/learned-ranker.js';
 import { openShippedQuestionBank } from './ranking/question-bank.js';
 import {
   float32Bytes,

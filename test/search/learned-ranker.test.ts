@@ -6,7 +6,7 @@ import { hashOfTexts } from '../../src/answer/decision/decision-model-file.js';
 import { defaultTrainingFiles } from '../../src/app/commands/train-command.js';
 import { ProtocolBotError } from '../../src/errors.js';
 import { shippedModelPath } from '../../src/package-root.js';
-import { loadRankerFile } from '../../src/search/ranking/linear-ranker.js';
+import { loadRankerFile } from '../../src/search/ranking/learned-ranker.js';
 import { rankingFeatureNames } from '../../src/search/ranking/ranking-features.js';
 import { useShippedRetriever } from './shipped-retriever.js';
 

@@ -7,7 +7,7 @@ import { defaultTrainingFiles } from '../../src/app/commands/train-command.js';
 import type { Clause } from '../../src/corpus/index.js';
 import { ProtocolBotError } from '../../src/errors.js';
 import { shippedModelPath } from '../../src/package-root.js';
-import { loadRankerFile } from '../../src/search/ranking/linear-ranker.js';
+import { loadRankerFile } from '../../src/search/ranking/learned-ranker.js';
 import {
   bankNeighbours,
   createQuestionBank,

@@ -1,4 +1,4 @@
-import type { LinearRanker } from './linear-ranker.js';
+import type { LearnedRanker } from './learned-ranker.js';
 import { featureIndex, type RankingFeatureName, type RankingFeatures } from './ranking-features.js';
 
 /** A candidate as ranking sees it: its clause number, its score so far and its features. */
@@ -36,7 +36,7 @@ export function standardiseWithin(
  * fusion's spread of scores and the relative score floors downstream (the confidence check, the composer's choice of
  * clauses from other documents) mean what they were measured to mean. The rest stay below, untouched.
  */
-export function rerankHead(sorted: RankedCandidate[], ranker: LinearRanker): void {
+export function rerankHead(sorted: RankedCandidate[], ranker: LearnedRanker): void {
   const head = sorted.slice(0, ranker.depth);
   const scores = head.map((candidate) => candidate.score);
   const keyed = head.map((candidate) => ({

@@ -31,7 +31,7 @@ export const rankerFileSchema = z.object({
 export type RankerFile = z.infer<typeof rankerFileSchema>;
 
 /** Re-scores the fusion's best candidates with fitted weights. */
-export interface LinearRanker {
+export interface LearnedRanker {
   readonly embedder: string;
   /** How many of the fusion's best candidates it re-ranks. */
   readonly depth: number;
@@ -40,7 +40,7 @@ export interface LinearRanker {
 }
 
 /** A ranker over the current feature list from a file's weights (features it does not know weigh nothing). */
-export function createLinearRanker(file: RankerFile): LinearRanker {
+export function createLearnedRanker(file: RankerFile): LearnedRanker {
   const order = rankingFeatureNames.map((name) => file.features.indexOf(name));
   return {
     embedder: file.embedder,
@@ -69,12 +69,12 @@ export function loadRankerFile(file: string): RankerFile {
  * The shipped ranker (`models/ranker.json`) when it was trained on vectors from `embedder`; otherwise undefined and
  * the reason, so the caller can log it and fall back to the hand-set blend.
  */
-export function openShippedRanker(embedder: string): { ranker?: LinearRanker; reason?: string } {
+export function openShippedRanker(embedder: string): { ranker?: LearnedRanker; reason?: string } {
   const file = shippedModelPath('ranker.json');
   if (!existsSync(file)) return { reason: `${file} is missing` };
   const loaded = loadRankerFile(file);
   if (loaded.embedder !== embedder) {
     return { reason: `${file} was trained on ${loaded.embedder}, not ${embedder}` };
   }
-  return { ranker: createLinearRanker(loaded) };
+  return { ranker: createLearnedRanker(loaded) };
 }
