@@ -5,8 +5,11 @@
 export { decideWithOffsets } from './decision-offsets.js';
 export { hashedCharGrams } from './hashed-char-grams.js';
 export { hashedNgrams } from './hashed-ngrams.js';
+export { type Int8Rows, packInt8Rows, unpackInt8Rows } from './int8-rows.js';
 export {
   defaultListwiseTraining,
+  type HiddenLayer,
+  hiddenScore,
   type ListwiseModel,
   type ListwiseQuery,
   type ListwiseTraining,

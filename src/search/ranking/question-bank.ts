@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { type Clause, citationAcceptable, type ExpectedCitation } from '../../corpus/index.js';
 import { ProtocolBotError } from '../../errors.js';
+import { packInt8Rows, unpackInt8Rows } from '../../learn/index.js';
 import { readModelFile } from '../../model-file.js';
 import { shippedModelPath } from '../../package-root.js';
 import { topByScore } from '../top-by-score.js';
@@ -89,15 +90,7 @@ export function packQuestionBank(
   pairWeight = bankPairWeight,
 ): QuestionBankFile {
   const dimension = rows[0]?.vector.length ?? 0;
-  const bytes = new Int8Array(rows.length * dimension);
-  const scales = rows.map(({ vector }, row) => {
-    const largest = vector.reduce((most, value) => Math.max(most, Math.abs(value)), 0);
-    const scale = largest / 127;
-    vector.forEach((value, column) => {
-      bytes[row * dimension + column] = scale > 0 ? Math.round(value / scale) : 0;
-    });
-    return Number(scale.toPrecision(7));
-  });
+  const { scales, vectors } = packInt8Rows(rows.map(({ vector }) => vector));
   return {
     version: 1,
     embedder,
@@ -106,7 +99,7 @@ export function packQuestionBank(
       cite.map(([document, clause]) => [document, clause] as [string, string | null]),
     ),
     scales,
-    vectors: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
+    vectors,
     pairs: rows.map(({ pairs }) => [...new Set(pairs.map(hashPair))].sort((left, right) => left - right)),
     pairWeight,
     training,
@@ -120,8 +113,7 @@ export function packQuestionBank(
  */
 export function createQuestionBank(file: QuestionBankFile, clauses: readonly Clause[]): QuestionBank {
   const { dimension } = file;
-  const buffer = Buffer.from(file.vectors, 'base64');
-  const bytes = new Int8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const bytes = unpackInt8Rows(file.vectors);
   const rows = file.citations.length;
   if (bytes.length !== rows * dimension || file.scales.length !== rows || file.pairs.length !== rows) {
     throw new ProtocolBotError(
