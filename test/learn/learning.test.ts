@@ -3,6 +3,7 @@ import { fitDecisionOffsets, type LabelledExample } from '../../src/app/training
 import { decideWithOffsets } from '../../src/learn/decision-offsets.js';
 import { hashedCharGrams } from '../../src/learn/hashed-char-grams.js';
 import { hashedNgrams } from '../../src/learn/hashed-ngrams.js';
+import { packInt8Rows, unpackInt8Rows } from '../../src/learn/int8-rows.js';
 import {
   defaultListwiseTraining,
   type ListwiseModel,
@@ -180,5 +181,63 @@ describe('listwise residual ranking', () => {
     const first = trainListwise(queries(8, 20));
     const second = trainListwise(queries(8, 20));
     expect(second).toEqual(first);
+  });
+
+  /**
+   * Queries where the acceptable candidate has exactly one of two signals (either), and the decoys both or neither: no
+   * weighting of the two alone can put it first, a combination of them can.
+   */
+  function eitherButNotBoth(seed: number, count: number) {
+    const next = random(seed);
+    return Array.from({ length: count }, () => {
+      const kinds = [[1, 1], [0, 0], next() < 0.5 ? [1, 0] : [0, 1], [1, 1], [0, 0]];
+      const rows = kinds.map(([a, b]) =>
+        Float32Array.from([(a as number) + 0.1 * next(), (b as number) + 0.1 * next()]),
+      );
+      return { rows, base: rows.map(() => 0), relevant: kinds.map((_, index) => index === 2) };
+    });
+  }
+  const hidden = {
+    ...defaultListwiseTraining,
+    l2: 1e-3,
+    hiddenUnits: 8,
+    hiddenL2: 1e-4,
+    epochs: 400,
+    learningRate: 0.02,
+  };
+
+  it('with a hidden layer, learns a combination of features that no linear weighting can', () => {
+    const unseen = eitherButNotBoth(12, 40);
+    const correct = (model: ListwiseModel) =>
+      unseen.filter((query) => query.relevant[top(model, query)]).length;
+    const linear = trainListwise(eitherButNotBoth(11, 60), { ...defaultListwiseTraining, l2: 1e-3 });
+    const layered = trainListwise(eitherButNotBoth(11, 60), hidden);
+    expect(linear.hidden).toBeUndefined();
+    expect(layered.hidden?.weights).toHaveLength(8);
+    expect(correct(layered)).toBe(40);
+    expect(correct(linear)).toBeLessThan(30);
+  });
+
+  it('with a hidden layer, is deterministic too', () => {
+    expect(trainListwise(eitherButNotBoth(13, 20), hidden)).toEqual(
+      trainListwise(eitherButNotBoth(13, 20), hidden),
+    );
+  });
+});
+
+describe('int8 rows', () => {
+  it('pack rows as int8 with a scale each, within a hundredth', () => {
+    const rows = [Float32Array.from([0.6, -0.8, 0]), Float32Array.from([0, 0, 0])];
+    const packed = packInt8Rows(rows);
+    const bytes = unpackInt8Rows(packed.vectors);
+    expect(bytes).toHaveLength(6);
+    rows.forEach((row, index) => {
+      row.forEach((value, column) => {
+        expect((bytes[index * 3 + column] as number) * (packed.scales[index] as number)).toBeCloseTo(
+          value,
+          2,
+        );
+      });
+    });
   });
 });

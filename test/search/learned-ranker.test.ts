@@ -5,8 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { hashOfTexts } from '../../src/answer/decision/decision-model-file.js';
 import { defaultTrainingFiles } from '../../src/app/commands/train-command.js';
 import { ProtocolBotError } from '../../src/errors.js';
+import { defaultListwiseTraining, listwiseResidual, trainListwise } from '../../src/learn/index.js';
 import { shippedModelPath } from '../../src/package-root.js';
-import { loadRankerFile } from '../../src/search/ranking/learned-ranker.js';
+import { createLearnedRanker, loadRankerFile } from '../../src/search/ranking/learned-ranker.js';
 import { rankingFeatureNames } from '../../src/search/ranking/ranking-features.js';
 import { useShippedRetriever } from './shipped-retriever.js';
 
@@ -75,5 +76,44 @@ describe('the shipped ranker (models/ranker.json)', () => {
       expect(ProtocolBotError.isInstance(error)).toBe(true);
       expect(String(error)).toContain(damaged);
     }
+  });
+});
+
+describe('a ranker file with a hidden layer (version 3)', () => {
+  const width = rankingFeatureNames.length;
+  const row = (seed: number) =>
+    Float32Array.from({ length: width }, (_, index) => Math.sin(seed * 7 + index));
+  const queries = Array.from({ length: 30 }, (_, query) => {
+    const rows = Array.from({ length: 6 }, (_, candidate) => row(query * 6 + candidate));
+    return {
+      rows,
+      base: rows.map((_, index) => -0.1 * index),
+      relevant: rows.map((_, index) => index === query % 6),
+    };
+  });
+  const model = trainListwise(queries, { ...defaultListwiseTraining, hiddenUnits: 4, epochs: 50 });
+  const file = {
+    version: 3 as const,
+    embedder: 'test-embedder',
+    features: [...rankingFeatureNames],
+    weights: model.weights,
+    mean: model.mean,
+    scale: model.scale,
+    hidden: model.hidden,
+    baseWeight: model.baseWeight,
+    depth: 20,
+    training: {},
+  };
+
+  it('reads back, and scores each candidate as its trainer does: fusion × exp(residual / baseWeight)', () => {
+    const written = path.join(scratch, 'ranker-v3.json');
+    writeFileSync(written, JSON.stringify(file));
+    const ranker = createLearnedRanker(loadRankerFile(written));
+    for (let seed = 200; seed < 210; seed++) {
+      const features = row(seed);
+      const expected = 0.5 * Math.exp(listwiseResidual(model, features) / model.baseWeight);
+      expect(ranker.score(0.5, features)).toBeCloseTo(expected, 6);
+    }
+    expect(model.hidden && Math.max(...model.hidden.output.map(Math.abs))).toBeGreaterThan(0);
   });
 });

@@ -229,12 +229,13 @@ async function trainRanker(
   const model = fitRanker(bankHelps ? lists : withoutExamples(lists), chosen);
   const bankOut = path.join(path.dirname(out), 'question-bank.json');
   const file: RankerFile = {
-    version: 2,
+    version: model.hidden ? 3 : 2,
     embedder: index.embedder,
     features: [...rankingFeatureNames],
     weights: model.weights,
     mean: model.mean,
     scale: model.scale,
+    ...(model.hidden ? { hidden: model.hidden } : {}),
     baseWeight: model.baseWeight,
     depth: chosen.depth,
     training: {
@@ -242,6 +243,7 @@ async function trainRanker(
       questions: lists.length,
       questionBank: bankHelps,
       l2: chosen.l2,
+      hiddenUnits: chosen.hiddenUnits ?? 0,
       crossValidation: { folds: 5, candidates: comparison.scores },
     },
   };

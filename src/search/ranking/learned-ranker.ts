@@ -1,17 +1,20 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { hiddenScore } from '../../learn/index.js';
 import { readModelFile } from '../../model-file.js';
 import { shippedModelPath } from '../../package-root.js';
 import { type RankingFeatures, rankingFeatureNames } from './ranking-features.js';
 
 /**
  * A learned residual ranker over the hand-set fusion: the fusion's best `depth` candidates are ordered by
- * `fusion score × exp(weights · standardised features / baseWeight)` — the fusion's order, moved only where the
- * evidence says it should be. It orders only; the scores shown keep the fusion's values (see `rerankHead`).
+ * `fusion score × exp(residual / baseWeight)`, the residual being `weights · x` plus, when the file has one, a hidden
+ * layer's `Σ output_j · relu(hidden_j · x + bias_j)` over the standardised features `x` — the fusion's order, moved
+ * only where the evidence says it should be. It orders only; the scores shown keep the fusion's values (see
+ * `rerankHead`).
  */
 export const rankerFileSchema = z.object({
-  /** Format version (2: a residual on the fusion, trained listwise). */
-  version: z.literal(2),
+  /** Format version (2: a linear residual on the fusion, trained listwise; 3: may add a hidden layer). */
+  version: z.union([z.literal(2), z.literal(3)]),
   /** The dense embedder the dense features came from; another embedder makes the weights meaningless. */
   embedder: z.string().min(1),
   /** Feature names, in the order of `weights`, `mean` and `scale`. */
@@ -19,6 +22,14 @@ export const rankerFileSchema = z.object({
   weights: z.array(z.number()),
   mean: z.array(z.number()),
   scale: z.array(z.number()),
+  /** Rectified units over the standardised features, in `features` order (version 3). */
+  hidden: z
+    .object({
+      weights: z.array(z.array(z.number())),
+      bias: z.array(z.number()),
+      output: z.array(z.number()),
+    })
+    .optional(),
   /** The multiplier of the fusion's log score the weights were fitted against (positive). */
   baseWeight: z.number().positive(),
   /** How many of the fusion's best candidates are re-ranked; the rest keep the fusion's order below them. */
@@ -42,18 +53,23 @@ export interface LearnedRanker {
 /** A ranker over the current feature list from a file's weights (features it does not know weigh nothing). */
 export function createLearnedRanker(file: RankerFile): LearnedRanker {
   const order = rankingFeatureNames.map((name) => file.features.indexOf(name));
+  // The standardised row in the file's feature order (a feature the file knows but the code no longer computes is 0).
+  const standardised = new Float64Array(file.features.length);
   return {
     embedder: file.embedder,
     depth: file.depth,
     score(fused, features) {
-      let sum = 0;
+      standardised.fill(0);
       order.forEach((position, index) => {
         if (position < 0) return;
         const scale = file.scale[position] || 1;
-        sum +=
-          (file.weights[position] ?? 0) *
-          (((features[index] as number) - (file.mean[position] ?? 0)) / scale);
+        standardised[position] = ((features[index] as number) - (file.mean[position] ?? 0)) / scale;
       });
+      let sum = 0;
+      standardised.forEach((value, position) => {
+        sum += (file.weights[position] ?? 0) * value;
+      });
+      if (file.hidden) sum += hiddenScore(file.hidden, standardised);
       // exp(baseWeight·log fused + sum), taken to the power 1/baseWeight: the same order, on the fusion's scale.
       return fused * Math.exp(sum / file.baseWeight);
     },
