@@ -1,5 +1,5 @@
 // Small, dependency-free learning: softmax regression, hashed word and character features, pairwise and listwise
-// ranking, cost offsets.
+// ranking, cost offsets, nearest-neighbour votes.
 // The folder's public surface: code outside it imports from here, never from its files.
 
 export { decideWithOffsets } from './decision-offsets.js';
@@ -16,6 +16,7 @@ export {
   listwiseResidual,
   trainListwise,
 } from './listwise-ranking.js';
+export { blendProbabilities, type NeighbourVoting, neighbourVote } from './neighbour-vote.js';
 export {
   defaultPairwiseTraining,
   type PairwiseModel,

@@ -10,6 +10,7 @@ import {
   listwiseResidual,
   trainListwise,
 } from '../../src/learn/listwise-ranking.js';
+import { blendProbabilities, neighbourVote } from '../../src/learn/neighbour-vote.js';
 import { pairwiseScore, trainPairwise } from '../../src/learn/pairwise-ranking.js';
 import { predictSoftmax, trainSoftmax } from '../../src/learn/softmax-regression.js';
 
@@ -225,7 +226,27 @@ describe('listwise residual ranking', () => {
   });
 });
 
-describe('int8 rows', () => {
+describe('nearest-neighbour votes', () => {
+  it('share the vote among the nearest examples only, nearer ones weighing more', () => {
+    const similarities = [0.9, 0.1, 0.8, 0.85, 0.2];
+    const labels = [0, 1, 2, 2, 1];
+    const vote = neighbourVote(similarities, labels, 3, { count: 3, temperature: 10 });
+    expect(vote[1]).toBe(0);
+    expect((vote[0] as number) + (vote[2] as number)).toBeCloseTo(1, 9);
+    // Each weighs exp(10 × (similarity − the nearest's)): 1 for class 0, e^−0.5 + e^−1 for class 2.
+    const total = 1 + Math.exp(-0.5) + Math.exp(-1);
+    expect(vote[0]).toBeCloseTo(1 / total, 9);
+    expect(vote[2]).toBeCloseTo((Math.exp(-0.5) + Math.exp(-1)) / total, 9);
+  });
+
+  it('is even when there is nobody to ask, and blends into a distribution', () => {
+    expect(neighbourVote([], [], 4, { count: 5, temperature: 10 })).toEqual([0.25, 0.25, 0.25, 0.25]);
+    const blended = blendProbabilities([0.7, 0.1, 0.1, 0.1], [0, 1, 0, 0], 0.25);
+    expect(blended.reduce((sum, value) => sum + value, 0)).toBeCloseTo(1, 12);
+    expect(blended[0]).toBeCloseTo(0.525, 12);
+    expect(blended[1]).toBeCloseTo(0.325, 12);
+  });
+
   it('pack rows as int8 with a scale each, within a hundredth', () => {
     const rows = [Float32Array.from([0.6, -0.8, 0]), Float32Array.from([0, 0, 0])];
     const packed = packInt8Rows(rows);

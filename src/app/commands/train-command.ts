@@ -104,6 +104,7 @@ export async function runTrainCommand(args: string[], io: CliIo, parts: TrainPar
   }));
 
   const scores = crossValidate(examples, defaultCandidates);
+  // Nearest neighbours and the neighbour-vote blends are measured for comparison; a softmax ships.
   const softmaxScores = scores.filter((score) =>
     defaultCandidates.some((candidate) => candidate.name === score.name && candidate.kind === 'softmax'),
   );

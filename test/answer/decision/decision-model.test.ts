@@ -125,6 +125,9 @@ describe('protocol-bot train', () => {
     expect(code).toBe(0);
     expect(run.out()).toMatch(/5-fold cross-validation over 16 labelled messages/);
     expect(run.out()).toMatch(/nearest-7[\s\S]*softmax[\s\S]*← shipped/);
+    // The neighbour-vote blends are measured beside the others, and never shipped.
+    expect(run.out()).toMatch(/nearest-10 vote 0\.35 +\d\.\d{3}/);
+    expect(run.out()).not.toMatch(/vote [\d.]+ .*← shipped/);
     const model = loadDecisionModel(out);
     expect(model.training.examples).toEqual({ answer: 4, refuse: 4, escalate: 4, out_of_scope: 4 });
   });
