@@ -90,7 +90,6 @@ export function trainListwise(
   const second = new Float64Array(parameters.length);
   const count = Math.max(1, standard.length);
   const hiddenL2 = settings.hiddenL2 ?? settings.l2;
-  const activations = new Float64Array(units);
   for (let epoch = 1; epoch <= settings.epochs; epoch++) {
     const gradient = new Float64Array(parameters.length);
     for (let index = 0; index < parameters.length; index++) {
@@ -122,7 +121,7 @@ export function trainListwise(
         for (let index = 0; index < width; index++)
           gradient[index] = (gradient[index] as number) + pull * (row[index] as number);
         gradient[layout.base] = (gradient[layout.base] as number) + pull * (query.base[candidate] ?? 0);
-        activations.set(hidden[candidate] as Float64Array);
+        const activations = hidden[candidate] as Float64Array;
         for (let unit = 0; unit < units; unit++) {
           const activation = activations[unit] as number;
           gradient[layout.output + unit] = (gradient[layout.output + unit] as number) + pull * activation;

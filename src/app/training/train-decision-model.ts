@@ -119,7 +119,7 @@ export function fitSoftmax(examples: readonly LabelledExample[], candidate: Cand
 }
 
 /** Each decision's probability for an example, from a softmax or blend candidate fitted on `train`. */
-export function probabilityPredictor(
+function probabilityPredictor(
   candidate: Candidate,
   train: readonly LabelledExample[],
 ): (example: LabelledExample) => number[] {
