@@ -63,12 +63,13 @@ function openChecked(file: string, options: OpenCaseDatabaseOptions): CaseDataba
       fileMustExist: options.readonly ?? false,
     });
     try {
-      db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5_000))}`);
+      const busyTimeoutMs = Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5_000));
+      db.pragma(`busy_timeout = ${busyTimeoutMs}`);
       db.pragma('foreign_keys = ON');
       if (options.readonly) {
         assertCurrentSchema(db, file);
       } else {
-        db.pragma('journal_mode = WAL');
+        switchToWal(db, busyTimeoutMs);
         // In WAL mode NORMAL still survives a crash of this process (every commit is in the log before it returns)
         // and never corrupts the file; it skips the fsync on each commit, which blocked the event loop for every
         // question logged. Only an operating-system crash or power cut can lose the last commits.
@@ -84,6 +85,29 @@ function openChecked(file: string, options: OpenCaseDatabaseOptions): CaseDataba
       throw error;
     }
   });
+}
+
+/**
+ * Puts a new database in WAL mode. The switch needs the database to itself, and SQLite answers SQLITE_BUSY at once
+ * rather than wait for it (waiting there could deadlock two openers), so when two processes open a new database
+ * together one of them retries here, with short growing pauses, until the busy timeout is spent.
+ */
+export function switchToWal(db: Pick<CaseDatabase, 'pragma'>, busyTimeoutMs: number): void {
+  const deadline = Date.now() + busyTimeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+      pause(Math.min(100, 5 * 2 ** attempt));
+    }
+  }
+}
+
+/** Blocks this thread for `ms` (opening the store is synchronous, and happens once, at start). */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /**

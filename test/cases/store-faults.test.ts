@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadBankHolidays } from '../../src/cases/bank-holidays.js';
 import { latestSchemaVersion } from '../../src/cases/migrations.js';
-import { openCaseDatabase } from '../../src/cases/open-case-database.js';
+import { openCaseDatabase, switchToWal } from '../../src/cases/open-case-database.js';
 import { openHandoff } from '../../src/cases/open-handoff.js';
 import { createSqliteCaseService } from '../../src/cases/sqlite-case-service.js';
 import { createSqliteQuestionLog } from '../../src/cases/sqlite-question-log.js';
@@ -165,5 +165,48 @@ describe('case store faults', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('switching a new database to WAL while another process does the same', () => {
+  const busy = () => Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+
+  it('retries the switch SQLite refuses without waiting, until it is taken', () => {
+    let calls = 0;
+    switchToWal(
+      {
+        pragma: ((sql: string) => {
+          expect(sql).toBe('journal_mode = WAL');
+          calls += 1;
+          if (calls < 3) throw busy();
+          return 'wal';
+        }) as never,
+      },
+      1_000,
+    );
+    expect(calls).toBe(3);
+  });
+
+  it('gives up with the lock error once the busy timeout is spent, and never retries other errors', () => {
+    let calls = 0;
+    const started = Date.now();
+    const alwaysBusy = {
+      pragma: (() => {
+        calls += 1;
+        throw busy();
+      }) as never,
+    };
+    expect(() => switchToWal(alwaysBusy, 60)).toThrow('database is locked');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(60);
+    expect(calls).toBeGreaterThan(1);
+    calls = 0;
+    const broken = {
+      pragma: (() => {
+        calls += 1;
+        throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
+      }) as never,
+    };
+    expect(() => switchToWal(broken, 1_000)).toThrow('disk I/O error');
+    expect(calls).toBe(1);
   });
 });
