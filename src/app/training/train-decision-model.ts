@@ -118,43 +118,63 @@ export function fitSoftmax(examples: readonly LabelledExample[], candidate: Cand
   });
 }
 
+/** Fits a candidate's softmax on a training fold (a cache may hand back one already fitted to the same settings). */
+type SoftmaxFitter = (train: readonly LabelledExample[], candidate: Candidate) => SoftmaxModel;
+
+/**
+ * A fitter that fits each fold once per softmax setting: a blend's softmax is the one its plain candidate already
+ * fitted on the same fold (same features and training), so cross-validation does not fit it again.
+ */
+function sharedFits(): SoftmaxFitter {
+  const fitted = new Map<string, Map<readonly LabelledExample[], SoftmaxModel>>();
+  return (train, candidate) => {
+    const key = JSON.stringify([candidate.features, candidate.training]);
+    const byFold = fitted.get(key) ?? new Map<readonly LabelledExample[], SoftmaxModel>();
+    fitted.set(key, byFold);
+    const model = byFold.get(train) ?? fitSoftmax(train, candidate);
+    byFold.set(train, model);
+    return model;
+  };
+}
+
 /** Each decision's probability for an example, from a softmax or blend candidate fitted on `train`. */
 function probabilityPredictor(
   candidate: Candidate,
   train: readonly LabelledExample[],
+  fit: SoftmaxFitter = fitSoftmax,
 ): (example: LabelledExample) => number[] {
-  const model = fitSoftmax(train, candidate);
+  const model = fit(train, candidate);
   const fitted = (example: LabelledExample) =>
     predictSoftmax(model, decisionFeatures(example.vector, example.text, candidate.features));
   if (candidate.kind !== 'blend') return fitted;
-  const labels = train.map((example) => classes.indexOf(example.decision));
-  const voting = { count: candidate.neighbours ?? 10, temperature: neighbourTemperature };
-  return (example) => {
-    const similarities = train.map((other) => dot(other.vector, example.vector));
-    const vote = neighbourVote(similarities, labels, classes.length, voting);
-    return blendProbabilities(fitted(example), vote, candidate.blend ?? 0);
-  };
+  const vote = voter(train, candidate);
+  return (example) => blendProbabilities(fitted(example), vote(example), candidate.blend ?? 0);
 }
 
-/** Predicts with a fitted candidate (`model` for softmax, `train` for nearest neighbours). */
+/** The vote of an example's nearest `candidate.neighbours` in `train` (weight exp(10 × cosine)). */
+function voter(
+  train: readonly LabelledExample[],
+  candidate: Candidate,
+): (example: LabelledExample) => number[] {
+  const labels = train.map((example) => classes.indexOf(example.decision));
+  const voting = { count: candidate.neighbours ?? 10, temperature: neighbourTemperature };
+  return (example) =>
+    neighbourVote(
+      train.map((other) => dot(other.vector, example.vector)),
+      labels,
+      classes.length,
+      voting,
+    );
+}
+
+/** Predicts with a candidate fitted on `train`: the most probable decision (for `nearest`, the largest vote). */
 function predictor(
   candidate: Candidate,
   train: readonly LabelledExample[],
+  fit: SoftmaxFitter,
 ): (example: LabelledExample) => Decision {
-  if (candidate.kind === 'nearest') {
-    const k = candidate.neighbours ?? 7;
-    return (example) => {
-      const nearest = train
-        .map((other) => ({ other, similarity: dot(other.vector, example.vector) }))
-        .sort((left, right) => right.similarity - left.similarity)
-        .slice(0, k);
-      const votes = new Map<Decision, number>();
-      for (const { other, similarity } of nearest)
-        votes.set(other.decision, (votes.get(other.decision) ?? 0) + Math.exp(10 * similarity));
-      return [...votes.entries()].sort((left, right) => right[1] - left[1])[0]?.[0] ?? 'answer';
-    };
-  }
-  const probabilities = probabilityPredictor(candidate, train);
+  const probabilities =
+    candidate.kind === 'nearest' ? voter(train, candidate) : probabilityPredictor(candidate, train, fit);
   return (example) => {
     const row = probabilities(example);
     return classes[row.indexOf(Math.max(...row))] as Decision;
@@ -197,11 +217,15 @@ export function crossValidate(
   candidates: readonly Candidate[] = defaultCandidates,
   folds = 5,
 ): CandidateScore[] {
+  const trainFolds = Array.from({ length: folds }, (_, fold) =>
+    examples.filter((_, index) => index % folds !== fold),
+  );
+  const fit = sharedFits();
   return candidates.map((candidate) => {
     const predicted: Decision[] = new Array(examples.length);
     for (let fold = 0; fold < folds; fold++) {
-      const train = examples.filter((_, index) => index % folds !== fold);
-      const predict = predictor(candidate, train);
+      const train = trainFolds[fold] as LabelledExample[];
+      const predict = predictor(candidate, train, fit);
       examples.forEach((example, index) => {
         if (index % folds === fold) predicted[index] = predict(example);
       });
