@@ -10,6 +10,7 @@ import {
   terminalPipeline,
 } from '../channels/terminal/index.js';
 import { type Config, loadConfig } from '../config.js';
+import { loadCorpus, parseCorpus } from '../corpus/index.js';
 import { ensureDataDir } from '../data-dir.js';
 import { ProtocolBotError } from '../errors.js';
 import { createLogger } from '../logger.js';
@@ -165,7 +166,11 @@ async function dispatch(command: string, args: string[], io: CliIo, config: Conf
       const handoff = await openHandoff({ config, clock: { now: () => new Date() }, logger });
       try {
         const asker = terminalAsker() ?? { platform: 'cli', userId: 'cli' };
-        return await runCasesCommand(args, io, handoff, { actor: asker, json: parsed.flags.has('json') });
+        return await runCasesCommand(args, io, handoff, {
+          actor: asker,
+          json: parsed.flags.has('json'),
+          clauses: () => parseCorpus(loadCorpus(config.CORPUS_DIR)),
+        });
       } finally {
         await handoff.close();
       }

@@ -17,6 +17,7 @@ import { loadCorpus, parseCorpus } from '../corpus/index.js';
 import { createLogger, type Logger } from '../logger.js';
 import { loadSentenceEncoder, openRetriever, type Retriever } from '../search/index.js';
 import type { PipelineThreads } from './answer-threads/answer-threads.js';
+import { CaseLearning } from './case-learning.js';
 
 /** Everything a running bot needs, built once per process from the configuration. */
 export interface Runtime {
@@ -30,6 +31,8 @@ export interface Runtime {
   generative: boolean;
   /** Worker threads computing answers (0: the pipeline runs on the calling thread). */
   answerThreads: number;
+  /** What the bot has learned from answered cases; `serve` refreshes it for answers other replicas record. */
+  learning: CaseLearning;
   close(): Promise<void>;
 }
 
@@ -85,7 +88,11 @@ export async function buildRuntime(options: RuntimeOptions): Promise<Runtime> {
   const noticePlatforms = ['log'];
   if (config.SLACK_BOT_TOKEN && config.MONITORING_OFFICER_SLACK_CHANNEL) noticePlatforms.push('slack');
   if (config.MONITORING_OFFICER_TEAMS_IDS.length > 0) noticePlatforms.push('teams');
-  const handoff = await openHandoff({ config, clock, logger, noticePlatforms });
+  const opened = await openHandoff({ config, clock, logger, noticePlatforms });
+  // Evals (openCases false) measure the shipped models alone; everything else learns from answered cases.
+  const learning = new CaseLearning(retriever, logger);
+  const handoff = options.openCases === false ? opened : { ...opened, cases: learning.watch(opened.cases) };
+  if (options.openCases !== false) await learning.refresh(opened.cases);
 
   const parts = await assemblePipeline({
     config,
@@ -109,7 +116,9 @@ export async function buildRuntime(options: RuntimeOptions): Promise<Runtime> {
       generative: parts.generative,
       handoff: options.openCases === false ? undefined : handoff.cases,
       fallback: parts.pipeline,
+      learned: () => learning.learned,
     });
+    learning.shareWith(threads);
     pipeline = threads.pipeline;
   }
 
@@ -122,6 +131,7 @@ export async function buildRuntime(options: RuntimeOptions): Promise<Runtime> {
     handoff,
     generative: parts.generative,
     answerThreads: threads?.count ?? 0,
+    learning,
     async close() {
       await threads?.close();
       await handoff.close();

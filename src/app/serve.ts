@@ -3,6 +3,9 @@ import { mountChatPlatforms } from './chat-platforms.js';
 import { createHttpServer } from './http-server.js';
 import type { Runtime } from './runtime.js';
 
+/** How often a server looks for cases answered outside it (see `CaseLearning`). */
+export const learnEveryMs = 5 * 60_000;
+
 /**
  * `protocol-bot serve`: one HTTP server for every configured platform (Teams at /api/messages when MICROSOFT_APP_ID
  * or TEAMS_ALLOW_ANONYMOUS is set; Slack when SLACK_BOT_TOKEN is), `/healthz`, the notice dispatcher, the conversation
@@ -34,6 +37,10 @@ export async function runServer(runtime: Runtime): Promise<number> {
     }
     server.onShutdown(() => conversation.stop());
     runtime.handoff.dispatcher.start();
+    // Answers recorded elsewhere (the CLI beside this server, another replica) are learned within minutes.
+    const learning = setInterval(() => void runtime.learning.refresh(runtime.handoff.cases), learnEveryMs);
+    learning.unref();
+    server.onShutdown(async () => clearInterval(learning));
     await server.listen(config.PORT, config.HOST);
     server.onShutdown(() => runtime.close());
     conversation.start();

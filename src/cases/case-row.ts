@@ -1,4 +1,5 @@
-import type { Actor, CaseEvent, CaseRecord, CaseStatus } from './case-types.js';
+import type { ExpectedCitation } from '../corpus/index.js';
+import type { Actor, AnsweredQuestion, CaseEvent, CaseRecord, CaseStatus } from './case-types.js';
 
 /** A `cases` row as SQLite returns it. */
 export interface CaseRow {
@@ -22,6 +23,8 @@ export interface CaseRow {
   claimed_by: string | null;
   first_response_at: string | null;
   answer: string | null;
+  /** JSON [document, clause][] (schema 4 on SQLite, 2 on PostgreSQL). */
+  answer_clauses: string;
   answered_at: string | null;
   closed_at: string | null;
   event_id: string | null;
@@ -59,6 +62,7 @@ export function toCaseRecord(row: CaseRow): CaseRecord {
     updatedAt: row.updated_at,
     claimedBy: row.claimed_by === null ? null : (JSON.parse(row.claimed_by) as Actor),
     answer: row.answer,
+    answerClauses: JSON.parse(row.answer_clauses) as CaseRecord['answerClauses'],
     answeredAt: row.answered_at,
     closedAt: row.closed_at,
     eventId: row.event_id,
@@ -74,4 +78,22 @@ export function toCaseEvent(row: CaseEventRow): CaseEvent {
     actor: row.actor === null ? null : (JSON.parse(row.actor) as Actor),
     detail: JSON.parse(row.detail) as Record<string, unknown>,
   };
+}
+
+/** An answered case's question and the clauses its answer named, from the two stored columns. */
+export function toAnsweredQuestion(row: {
+  reference: string;
+  question: string;
+  answer_clauses: string;
+}): AnsweredQuestion {
+  return {
+    reference: row.reference,
+    question: row.question,
+    clauses: JSON.parse(row.answer_clauses) as ExpectedCitation[],
+  };
+}
+
+/** The history entry of an answer: its text, and the clauses it named when there are any. */
+export function answerDetail(text: string, clauses: readonly ExpectedCitation[]): Record<string, unknown> {
+  return clauses.length === 0 ? { text } : { text, clauses };
 }

@@ -1,4 +1,13 @@
 import type { Asker, Citation, HandoffPort } from '../answer/index.js';
+import type { ExpectedCitation } from '../corpus/index.js';
+
+/** A question the Monitoring Officer answered, with the clauses named as answering it. */
+export interface AnsweredQuestion {
+  /** The case's reference. */
+  reference: string;
+  question: string;
+  clauses: ExpectedCitation[];
+}
 
 /** Lifecycle of a case: open → claimed → answered → closed (closing is allowed from any earlier state). */
 export type CaseStatus = 'open' | 'claimed' | 'answered' | 'closed';
@@ -38,6 +47,11 @@ export interface CaseRecord {
   claimedBy: Actor | null;
   /** The Monitoring Officer's answer, once given. */
   answer: string | null;
+  /**
+   * The clauses the Monitoring Officer named as answering the case ([document, clause], clause null for a whole
+   * document); the bot learns from them (see `answeredClauses`).
+   */
+  answerClauses: ExpectedCitation[];
   answeredAt: string | null;
   closedAt: string | null;
   /** Platform event id that created the case (idempotency key). */
@@ -65,7 +79,18 @@ export interface CaseService extends HandoffPort {
   /** Cases still waiting for a reply (open or claimed) whose due date has passed, as of the clock's London date. */
   overdue(): Promise<CaseRecord[]>;
   claim(reference: string, actor: Actor): Promise<CaseRecord>;
-  answer(reference: string, actor: Actor, text: string): Promise<CaseRecord>;
+  /** Records the answer; `clauses` (already checked against the corpus) are the ones that answer the case. */
+  answer(
+    reference: string,
+    actor: Actor,
+    text: string,
+    clauses?: readonly ExpectedCitation[],
+  ): Promise<CaseRecord>;
+  /**
+   * Every answered or closed case whose answer named clauses: its question and those clauses, oldest first — labelled
+   * questions the ranker's question bank learns from.
+   */
+  answeredClauses(): Promise<AnsweredQuestion[]>;
   close(reference: string, actor: Actor, note?: string): Promise<CaseRecord>;
   history(reference: string): Promise<CaseEvent[]>;
 }

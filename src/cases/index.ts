@@ -4,6 +4,7 @@
 export type { AnnualReport } from './annual-report.js';
 export type {
   Actor,
+  AnsweredQuestion,
   CaseEvent,
   CaseRecord,
   CaseService,

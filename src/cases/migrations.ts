@@ -127,6 +127,14 @@ export const migrations: readonly { version: number; description: string; sql: s
       );
     `,
   },
+  {
+    version: 4,
+    description: 'the clauses a Monitoring Officer names as answering a case',
+    sql: `
+      -- JSON [document, clause][]: what the question bank learns from.
+      ALTER TABLE cases ADD COLUMN answer_clauses TEXT NOT NULL DEFAULT '[]';
+    `,
+  },
 ];
 
 /** The schema version this code expects. */

@@ -1,7 +1,14 @@
 import type { OpenedCase } from '../answer/handoff-port.js';
 import { ProtocolBotError } from '../errors.js';
 import { formatCaseReference, normaliseCaseReference } from './case-reference.js';
-import { type CaseEventRow, type CaseRow, toCaseEvent, toCaseRecord } from './case-row.js';
+import {
+  answerDetail,
+  type CaseEventRow,
+  type CaseRow,
+  toAnsweredQuestion,
+  toCaseEvent,
+  toCaseRecord,
+} from './case-row.js';
 import { assertTransition, type CaseAction } from './case-transitions.js';
 import type { CaseRecord, CaseService } from './case-types.js';
 import {
@@ -182,24 +189,24 @@ export function createPostgresCaseService(options: PostgresCaseServiceOptions): 
       });
     },
 
-    async answer(reference, actor, text) {
+    async answer(reference, actor, text, clauses = []) {
       const reply = text.trim();
       if (reply === '') {
         throw new ProtocolBotError('input_invalid', `The answer to case ${reference} is empty.`);
       }
       return change(reference, 'answer', async (client, record, at) => {
         await client.query(
-          `UPDATE cases SET status = 'answered', answer = $1, answered_at = $2, updated_at = $2,
+          `UPDATE cases SET status = 'answered', answer = $1, answer_clauses = $5, answered_at = $2, updated_at = $2,
              claimed_by = COALESCE(claimed_by, $3), first_response_at = COALESCE(first_response_at, $2)
            WHERE reference = $4`,
-          [reply, at, JSON.stringify(actor), record.reference],
+          [reply, at, JSON.stringify(actor), record.reference, JSON.stringify(clauses)],
         );
         await appendPostgresCaseEvent(client, {
           reference: record.reference,
           at,
           kind: 'answered',
           actor,
-          detail: { text: reply },
+          detail: answerDetail(reply, clauses),
         });
         await enqueuePostgresNotice(client, {
           reference: record.reference,
@@ -224,6 +231,15 @@ export function createPostgresCaseService(options: PostgresCaseServiceOptions): 
           detail: note === undefined || note.trim() === '' ? {} : { note: note.trim() },
         });
       });
+    },
+
+    async answeredClauses() {
+      const rows = await database.query<{ reference: string; question: string; answer_clauses: string }>(
+        'read the answered cases',
+        `SELECT reference, question, answer_clauses FROM cases
+         WHERE status IN ('answered', 'closed') AND answer_clauses <> '[]' ORDER BY answered_at, year, sequence`,
+      );
+      return rows.map(toAnsweredQuestion);
     },
 
     async history(reference) {

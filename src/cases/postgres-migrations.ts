@@ -121,6 +121,13 @@ export const postgresMigrations: readonly { version: number; description: string
       INSERT INTO store_meta (key, value) VALUES ('user_hash_salt', md5(random()::text || clock_timestamp()::text));
     `,
   },
+  {
+    version: 2,
+    description: 'the clauses a Monitoring Officer names as answering a case',
+    sql: `
+      ALTER TABLE cases ADD COLUMN answer_clauses TEXT NOT NULL DEFAULT '[]';
+    `,
+  },
 ];
 
 /** The PostgreSQL schema version this code expects. */

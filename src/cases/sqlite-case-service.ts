@@ -5,7 +5,14 @@ import { ProtocolBotError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { BankHolidays } from './bank-holidays.js';
 import { formatCaseReference, normaliseCaseReference } from './case-reference.js';
-import { type CaseEventRow, type CaseRow, toCaseEvent, toCaseRecord } from './case-row.js';
+import {
+  answerDetail,
+  type CaseEventRow,
+  type CaseRow,
+  toAnsweredQuestion,
+  toCaseEvent,
+  toCaseRecord,
+} from './case-row.js';
 import { assertTransition, type CaseAction } from './case-transitions.js';
 import type { CaseEvent, CaseRecord, CaseService } from './case-types.js';
 import type { CaseDatabase } from './open-case-database.js';
@@ -160,23 +167,23 @@ export function createSqliteCaseService(options: CaseServiceOptions): CaseServic
       });
     },
 
-    async answer(reference, actor, text) {
+    async answer(reference, actor, text, clauses = []) {
       const reply = text.trim();
       if (reply === '') {
         throw new ProtocolBotError('input_invalid', `The answer to case ${reference} is empty.`);
       }
       return change(reference, 'answer', (record, at) => {
         db.prepare(
-          `UPDATE cases SET status = 'answered', answer = ?, answered_at = ?, updated_at = ?,
+          `UPDATE cases SET status = 'answered', answer = ?, answer_clauses = ?, answered_at = ?, updated_at = ?,
              claimed_by = COALESCE(claimed_by, ?), first_response_at = COALESCE(first_response_at, ?)
            WHERE reference = ?`,
-        ).run(reply, at, at, JSON.stringify(actor), at, record.reference);
+        ).run(reply, JSON.stringify(clauses), at, at, JSON.stringify(actor), at, record.reference);
         appendCaseEvent(db, {
           reference: record.reference,
           at,
           kind: 'answered',
           actor,
-          detail: { text: reply },
+          detail: answerDetail(reply, clauses),
         });
         enqueueNotice(db, {
           reference: record.reference,
@@ -199,6 +206,18 @@ export function createSqliteCaseService(options: CaseServiceOptions): CaseServic
           actor,
           detail: note === undefined || note.trim() === '' ? {} : { note: note.trim() },
         });
+      });
+    },
+
+    async answeredClauses() {
+      return inStore('read the answered cases', () => {
+        const rows = db
+          .prepare(
+            `SELECT reference, question, answer_clauses FROM cases
+             WHERE status IN ('answered', 'closed') AND answer_clauses <> '[]' ORDER BY answered_at, year, sequence`,
+          )
+          .all() as Array<{ reference: string; question: string; answer_clauses: string }>;
+        return rows.map(toAnsweredQuestion);
       });
     },
 

@@ -2,6 +2,7 @@
 // The folder's public surface: code outside it imports from here, never from its files.
 
 export type { Clause } from './clause.js';
+export { type ClauseListResult, parseClauseList } from './clause-list.js';
 export { citationAcceptable, clauseIdsMatch, type ExpectedCitation } from './clause-match.js';
 export { parseCorpus } from './clause-parser.js';
 export type { CorpusDocument, DocumentMeta } from './document-manifest.js';

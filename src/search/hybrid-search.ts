@@ -1,7 +1,7 @@
-import type { Clause, DocumentMeta } from '../corpus/index.js';
+import type { Clause, DocumentMeta, ExpectedCitation } from '../corpus/index.js';
 import type { Bm25Index } from './bm25-index.js';
 import type { LearnedRanker } from './ranking/learned-ranker.js';
-import { applyExampleEvidence, type QuestionBank } from './ranking/question-bank.js';
+import { applyExampleEvidence, type BankRow, type QuestionBank } from './ranking/question-bank.js';
 import { emptyFeatures, featureIndex } from './ranking/ranking-features.js';
 import { byScore, rerankHead, standardiseWithin } from './ranking/residual-rerank.js';
 import type { Retriever, SearchHit } from './retriever.js';
@@ -124,6 +124,10 @@ export class HybridSearch implements Retriever {
   /** Each document's title terms, built on the first query (every query weighs the query's words against them). */
   private titles: Array<{ id: string; terms: ReadonlySet<string> }> | undefined;
   private corrector: SpellingCorrector | undefined;
+  /** The shipped question bank, with the questions learned since start (see `learn`). */
+  private questionBank: QuestionBank | undefined;
+  /** Questions learned but not yet embedded into the bank. */
+  private readonly lessons: Array<{ question: string; clauses: readonly ExpectedCitation[] }> = [];
 
   /** The corpus vocabulary as query analysis sees it; the spelling corrector is built on first need. */
   private readonly vocabulary: QueryVocabulary = {
@@ -139,6 +143,7 @@ export class HybridSearch implements Retriever {
 
   constructor(parts: HybridSearchParts) {
     this.parts = parts;
+    this.questionBank = parts.questionBank;
     this.clauses = parts.clauses;
     this.documents = parts.documents;
     this.settings = {
@@ -158,6 +163,46 @@ export class HybridSearch implements Retriever {
     return wordPairsOf(analyseQuery(query, builtInLexicon(), this.vocabulary));
   }
 
+  /**
+   * Learns labelled questions while running — the Monitoring Officer's answered cases and the clauses the answers
+   * named — by adding them to the question bank, so that later questions worded like them find those clauses. They are
+   * embedded on the next search, not here: a main thread that leaves answering to answer threads never loads the
+   * encoder for them. Only vectors and hashed word pairs join the bank, in memory, never the text. Resolves with how
+   * many will be added: none when there is no bank to add to (no learned ranker, or a bank from another embedder).
+   */
+  async learn(
+    examples: ReadonlyArray<{ question: string; clauses: readonly ExpectedCitation[] }>,
+  ): Promise<number> {
+    const usable = examples.filter((example) => example.clauses.length > 0);
+    if (!this.questionBank) return 0;
+    this.lessons.push(...usable);
+    return usable.length;
+  }
+
+  /**
+   * Embeds the questions `learn` queued into the bank now rather than on the next search (a concurrent search
+   * meanwhile ranks without them).
+   */
+  async absorbLessons(): Promise<void> {
+    const bank = this.questionBank;
+    if (!bank || this.lessons.length === 0) return;
+    const batch = this.lessons.splice(0);
+    const rows: BankRow[] = [];
+    try {
+      for (const lesson of batch) {
+        rows.push({
+          vector: await this.parts.embedQuery(lesson.question),
+          pairs: this.wordPairs(lesson.question),
+          cite: lesson.clauses,
+        });
+      }
+    } catch (error) {
+      this.lessons.unshift(...batch); // kept for the next search
+      throw error;
+    }
+    this.questionBank = (this.questionBank ?? bank).including(rows);
+  }
+
   /** True when every content word of `term` (normalised and stemmed) occurs in the corpus. */
   knowsTerm(term: string): boolean {
     const stems = terms(term);
@@ -169,6 +214,7 @@ export class HybridSearch implements Retriever {
     const analysed = analyseQuery(query, builtInLexicon(), this.vocabulary);
     if (analysed.tokens.length === 0 || k <= 0) return [];
     const method = settings.fusion ?? this.settings.fusion;
+    if (method !== 'lexical') await this.absorbLessons();
     const queryVector = method === 'lexical' ? null : await this.parts.embedQuery(query);
     return this.rank(query, analysed, queryVector, k, { ...this.settings, ...settings });
   }
@@ -251,10 +297,10 @@ export class HybridSearch implements Retriever {
     standardiseWithin(scored, 'coverage', 'coverageZ');
     standardiseWithin(scored, 'heading', 'headingZ');
     standardiseWithin(scored, 'pairs', 'pairsZ');
-    if (useDense && this.parts.questionBank && !settings.followUp) {
+    if (useDense && this.questionBank && !settings.followUp) {
       applyExampleEvidence(
         scored,
-        this.parts.questionBank.evidence(queryVector, questionPairs, settings.excludeExamples),
+        this.questionBank.evidence(queryVector, questionPairs, settings.excludeExamples),
       );
       standardiseWithin(scored, 'exampleNearest', 'exampleNearestZ');
     }

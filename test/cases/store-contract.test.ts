@@ -130,6 +130,46 @@ describe.each(storeKinds)('%s store: cases', (kind) => {
     expect(history[5]).toMatchObject({ actor: monitoringOfficer, detail: { note: 'Resolved informally' } });
   });
 
+  it('keeps the clauses an answer names and lists answered questions with them for the bot to learn from', async () => {
+    const first = await handoff.cases.openCase(bullyingRequest({ eventId: '1' }));
+    const second = await handoff.cases.openCase(
+      bullyingRequest({ eventId: '2', text: 'Can a councillor ring me at home at 11pm?' }),
+    );
+    const third = await handoff.cases.openCase(bullyingRequest({ eventId: '3' }));
+    const answered = await handoff.cases.answer(second.reference, monitoringOfficer, 'No: see 6.2.', [
+      ['part5c', '6.2'],
+      ['swale-draft-protocol', null],
+    ]);
+    expect(answered.answerClauses).toEqual([
+      ['part5c', '6.2'],
+      ['swale-draft-protocol', null],
+    ]);
+    const history = await handoff.cases.history(second.reference);
+    expect(history.find((event) => event.kind === 'answered')?.detail).toEqual({
+      text: 'No: see 6.2.',
+      clauses: [
+        ['part5c', '6.2'],
+        ['swale-draft-protocol', null],
+      ],
+    });
+    // An answer naming no clause teaches nothing; an open case neither; a closed one still does.
+    clock.advance(60_000);
+    await handoff.cases.answer(first.reference, monitoringOfficer, 'Please call me.');
+    expect((await handoff.cases.get(first.reference)).answerClauses).toEqual([]);
+    expect((await handoff.cases.get(third.reference)).answerClauses).toEqual([]);
+    await handoff.cases.close(second.reference, monitoringOfficer);
+    expect(await handoff.cases.answeredClauses()).toEqual([
+      {
+        reference: second.reference,
+        question: 'Can a councillor ring me at home at 11pm?',
+        clauses: [
+          ['part5c', '6.2'],
+          ['swale-draft-protocol', null],
+        ],
+      },
+    ]);
+  });
+
   it('answers straight from open and closes from any earlier status', async () => {
     const first = await handoff.cases.openCase(bullyingRequest({ eventId: '1' }));
     expect((await handoff.cases.answer(first.reference, monitoringOfficer, 'Yes.')).status).toBe('answered');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadBankHolidays } from '../../src/cases/bank-holidays.js';
-import { latestSchemaVersion } from '../../src/cases/migrations.js';
+import { latestSchemaVersion, migrations } from '../../src/cases/migrations.js';
 import { openCaseDatabase, switchToWal } from '../../src/cases/open-case-database.js';
 import { openHandoff } from '../../src/cases/open-handoff.js';
 import { createSqliteCaseService } from '../../src/cases/sqlite-case-service.js';
@@ -154,6 +154,28 @@ describe('case store faults', () => {
     ).rejects.toThrowError(
       expect.objectContaining({ code: 'store_unavailable', message: expect.stringContaining('version 99') }),
     );
+  });
+
+  it('brings a schema-3 database forward; an answer stored without clauses (as older versions did) names none', async () => {
+    const db = new Database(file);
+    for (const step of migrations.filter((migration) => migration.version <= 3)) db.exec(step.sql);
+    db.pragma('user_version = 3');
+    db.close();
+    let handoff = await openHandoff({ config: testConfig(data.dir), clock, logger: recordingLogger() });
+    const { reference } = await handoff.cases.openCase(bullyingRequest());
+    handoff.close();
+    const old = new Database(file);
+    old
+      .prepare(`UPDATE cases SET status = 'answered', answer = 'Old answer.' WHERE reference = ?`)
+      .run(reference);
+    old.close();
+    handoff = await openHandoff({ config: testConfig(data.dir), clock, logger: recordingLogger() });
+    try {
+      expect(await handoff.cases.get(reference)).toMatchObject({ answer: 'Old answer.', answerClauses: [] });
+      expect(await handoff.cases.answeredClauses()).toEqual([]);
+    } finally {
+      handoff.close();
+    }
   });
 
   it('migrates with PRAGMA user_version and WAL mode', async () => {

@@ -3,6 +3,7 @@ import { onlyMonitoringOfficerReply } from '../../src/channels/slack/register-ca
 import {
   caseAnswerInput,
   caseAnswerViewId,
+  caseClausesInput,
   slackActionIds,
 } from '../../src/channels/slack/slack-action-ids.js';
 import { searchingStatus } from '../../src/channels/slack/slack-delivery.js';
@@ -212,28 +213,44 @@ describe('Slack app over HTTP (real Bolt, stub Web API)', () => {
     );
     const view = modal.params.view as { private_metadata: string };
     const answerText = 'Reply within two working days; a holding reply is fine if you need longer.';
-    const submitted = await sendInteraction(app, {
-      type: 'view_submission',
-      team: { id: 'T0COUNCIL' },
-      user: { id: monitoringOfficer.userId },
-      api_app_id: 'A0PROTOBOT',
-      trigger_id: 'trigger-submit',
-      view: {
-        id: 'V1',
-        type: 'modal',
-        callback_id: caseAnswerViewId,
-        private_metadata: view.private_metadata,
-        state: {
-          values: {
-            [caseAnswerInput.block]: {
-              [caseAnswerInput.action]: { type: 'plain_text_input', value: answerText },
+    const submit = (clauses: string) =>
+      sendInteraction(app, {
+        type: 'view_submission',
+        team: { id: 'T0COUNCIL' },
+        user: { id: monitoringOfficer.userId },
+        api_app_id: 'A0PROTOBOT',
+        trigger_id: 'trigger-submit',
+        view: {
+          id: 'V1',
+          type: 'modal',
+          callback_id: caseAnswerViewId,
+          private_metadata: view.private_metadata,
+          state: {
+            values: {
+              [caseAnswerInput.block]: {
+                [caseAnswerInput.action]: { type: 'plain_text_input', value: answerText },
+              },
+              [caseClausesInput.block]: {
+                [caseClausesInput.action]: { type: 'plain_text_input', value: clauses },
+              },
             },
           },
         },
-      },
+      });
+    // A clause the corpus lacks is shown against the field; nothing is stored.
+    const mistyped = await submit('part5c 66.2');
+    expect(mistyped.status).toBe(200);
+    expect(await mistyped.json()).toEqual({
+      response_action: 'errors',
+      errors: { [caseClausesInput.block]: 'part5c has no clause 66.2.' },
     });
+    expect((await app.runtime.handoff.cases.get(reference as string)).status).toBe('open');
+    const submitted = await submit('part5c 6.2');
     expect(submitted.status).toBe(200);
-    expect((await app.runtime.handoff.cases.get(reference as string)).status).toBe('answered');
+    const answered = await app.runtime.handoff.cases.get(reference as string);
+    expect(answered).toMatchObject({ status: 'answered', answerClauses: [['part5c', '6.2']] });
+    // The bot learned the case the moment it was answered.
+    expect(app.runtime.learning.learned.map((example) => example.reference)).toEqual([reference]);
     const updated = await app.stub.waitFor((calls) => calls.find((call) => call.method === 'chat.update'));
     expect(blockText(updated.params.blocks)).toContain('Answered');
 

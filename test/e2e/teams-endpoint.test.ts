@@ -289,16 +289,32 @@ describe('Monitoring Officer in Teams', () => {
     );
     expect((await bot.runtime.handoff.cases.get(record?.reference ?? '')).status).toBe('open');
 
-    // The MO answers from the card; the answer reaches the asker's conversation proactively.
+    // The MO answers from the card, naming the clauses that answer it; a mistyped one is told, nothing stored.
     const answerText = 'Yes — the report is a public document and its author can be named.';
+    const mistyped = cardSubmit(
+      bot.connector.url,
+      { ...caseAction('case_answer', record?.reference ?? ''), answerText, answerClauses: 'part5c 99.1' },
+      monitoringOfficer,
+    );
+    await bot.post(mistyped);
+    const told = await bot.connector.waitFor(() =>
+      repliesTo(moConversation).find((call) => call.replyToId === mistyped.id),
+    );
+    expect(told.body.text).toContain('part5c has no clause 99.1.');
+    expect((await bot.runtime.handoff.cases.get(record?.reference ?? '')).status).toBe('open');
     const answer = cardSubmit(
       bot.connector.url,
-      { ...caseAction('case_answer', record?.reference ?? ''), answerText },
+      { ...caseAction('case_answer', record?.reference ?? ''), answerText, answerClauses: 'part5c 6.2' },
       monitoringOfficer,
     );
     await bot.post(answer);
     await bot.connector.waitFor(() => repliesTo(moConversation).some((call) => call.replyToId === answer.id));
-    expect((await bot.runtime.handoff.cases.get(record?.reference ?? '')).status).toBe('answered');
+    expect(await bot.runtime.handoff.cases.get(record?.reference ?? '')).toMatchObject({
+      status: 'answered',
+      answerClauses: [['part5c', '6.2']],
+    });
+    // The answer reaches the asker's conversation proactively, and the bot has learned the case.
+    expect(bot.runtime.learning.learned.map((example) => example.reference)).toContain(record?.reference);
 
     await bot.runtime.handoff.dispatcher.drainOnce();
     const delivered = await bot.connector.waitFor(() =>

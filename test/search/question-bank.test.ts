@@ -114,6 +114,19 @@ describe('a question bank', () => {
     expect(evidence.get(3)?.vote).toBeGreaterThan(evidence.get(2)?.vote as number);
   });
 
+  it('takes more questions while running, leaving the bank it came from as it was', () => {
+    const learned = bank.including([{ vector: unit(3), pairs: [], cite: [['bursledon', '4.1']] }]);
+    expect(learned.size).toBe(bank.size + 1);
+    expect(learned.evidence(unit(3), []).get(3)?.nearest).toBeCloseTo(1, 2);
+    expect(bank.evidence(unit(3), []).get(3)?.nearest ?? 0).toBeLessThan(0.5);
+    // The shipped rows still speak as before.
+    expect(learned.evidence(unit(0), []).get(0)?.nearest).toBeCloseTo(1, 2);
+    expect(bank.including([])).toBe(bank);
+    expect(() =>
+      bank.including([{ vector: new Float32Array(4), pairs: [], cite: [['part5c', '6.2']] }]),
+    ).toThrowError(/4 dimensions/);
+  });
+
   it('is a clear error naming the file when damaged or truncated', () => {
     const damaged = path.join(scratch, 'question-bank.json');
     writeFileSync(damaged, JSON.stringify({ ...file, version: 2 }));
@@ -145,6 +158,31 @@ describe('the shipped question bank (models/question-bank.json)', () => {
     expect(alone.some((hit) => (hit.features?.[vote] ?? 0) > 0)).toBe(true);
     expect(followUp.every((hit) => hit.features?.[vote] === 0)).toBe(true);
     expect(followUp[0]?.clause.id).toBe('6.4');
+  });
+
+  it('learns from an answered case: the same question then finds the clause the answer named, a reworded one ranks it higher', async () => {
+    const asked = 'a councillor keeps texting me at weekends asking me to redo the figures in my report';
+    const later = 'councillor texting me at the weekend to get my report figures changed, is that ok?';
+    const retriever = shipped.current.withQuestionBank(shipped.current.parts.questionBank);
+    const before = await retriever.search(later, 20);
+    const target = (before[6] as SearchHit).clause;
+    expect(before[0]?.clause).not.toBe(target);
+    const learned = await retriever.learn([
+      { question: asked, clauses: [[target.document, target.id]] },
+      { question: 'an answer that named no clause teaches nothing', clauses: [] },
+    ]);
+    expect(learned).toBe(1);
+    expect((await retriever.search(asked, 3))[0]?.clause).toBe(target);
+    // One case among thousands of labelled questions: a rewording (cosine 0.73) lifts it from 7th to 2nd.
+    const rank = (await retriever.search(later, 20)).findIndex((hit) => hit.clause === target);
+    expect(rank).toBeGreaterThanOrEqual(0);
+    expect(rank).toBeLessThan(3);
+    // Without a bank (no learned ranker, or another embedder) there is nothing to add to.
+    expect(
+      await shipped.current
+        .withQuestionBank(undefined)
+        .learn([{ question: asked, clauses: [['part5c', '6.2']] }]),
+    ).toBe(0);
   });
 
   it('moves a clause labelled questions cite to the top: one labelled question like this one is enough', async () => {

@@ -1,4 +1,5 @@
 import type { Answer, HandoffRequest, OpenedCase, Question } from '../../answer/index.js';
+import type { AnsweredQuestion } from '../../cases/index.js';
 import type { Config } from '../../config.js';
 import type { LogLevel } from '../../logger.js';
 
@@ -11,6 +12,8 @@ export interface PipelineThreadData {
   openCases: boolean;
   /** The main thread's clock minus the system clock, so a thread sees the same "now" as the runtime. */
   clockOffsetMs: number;
+  /** Questions learned from answered cases so far (the thread's question bank takes them at start). */
+  learned: AnsweredQuestion[];
 }
 
 /** A case request as it crosses to the main thread: the question stays there, with its reply target. */
@@ -19,6 +22,7 @@ export type ThreadHandoffRequest = Omit<HandoffRequest, 'question'>;
 /** Main thread → answer thread. */
 export type ToPipelineThread =
   | { type: 'answer'; job: number; question: Question }
+  | { type: 'learn'; examples: AnsweredQuestion[] }
   | { type: 'case-opened'; call: number; opened: OpenedCase }
   | { type: 'case-failed'; call: number; error: { code?: string; message: string } };
 

@@ -33,6 +33,8 @@ async function serve(port: NonNullable<typeof parentPort>, data: PipelineThreadD
   lowerThisThreadsPriority(logger);
   try {
     const retriever = await openCorpusIndex({ config: data.config, logger });
+    await retriever.learn(data.learned ?? []);
+    await retriever.absorbLessons();
     // Load the query encoder before saying ready, so the first question does not wait for it.
     await retriever.warmUp();
     const { pipeline } = await assemblePipeline({
@@ -48,6 +50,16 @@ async function serve(port: NonNullable<typeof parentPort>, data: PipelineThreadD
         jobOf.set(message.question, message.job);
         const answer = await pipeline.answer(message.question);
         send({ type: 'answered', job: message.job, answer });
+        return;
+      }
+      if (message.type === 'learn') {
+        // Embedded here and now: this thread is the one that answers, and it has the time between questions.
+        await retriever
+          .learn(message.examples)
+          .then(() => retriever.absorbLessons())
+          .catch((error: unknown) => {
+            logger.warn('could not learn from answered cases', { error: describeError(error) });
+          });
         return;
       }
       const pending = calls.get(message.call);

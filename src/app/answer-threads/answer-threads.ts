@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Answer, AnsweringPipeline, HandoffPort, Question } from '../../answer/index.js';
+import type { AnsweredQuestion } from '../../cases/index.js';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import { describeError, ProtocolBotError } from '../../errors.js';
@@ -14,6 +15,8 @@ export interface PipelineThreads {
   count: number;
   /** Stops every thread; questions still in flight are answered by the fallback. */
   close(): Promise<void>;
+  /** Sends newly learned questions to every running thread (a thread started later is given all of them). */
+  learn(examples: readonly AnsweredQuestion[]): void;
 }
 
 /** Options for {@link startPipelineThreads}. */
@@ -32,6 +35,8 @@ export interface PipelineThreadsOptions {
   entry?: URL;
   /** How long a thread may take to open the index before it is given up (default 60 s). */
   startTimeoutMs?: number;
+  /** Every question learned from answered cases so far, read at each (re)start of a thread. */
+  learned?: () => readonly AnsweredQuestion[];
 }
 
 /**
@@ -80,6 +85,9 @@ export async function startPipelineThreads(options: PipelineThreadsOptions): Pro
     },
     async close() {
       await Promise.all(threads.map((thread) => thread.stop()));
+    },
+    learn(examples) {
+      for (const thread of threads) thread.learn(examples);
     },
   };
 }
@@ -146,6 +154,7 @@ class PipelineThread {
       generative,
       openCases: handoff !== undefined,
       clockOffsetMs: clock.now().getTime() - Date.now(),
+      learned: [...(this.options.learned?.() ?? [])],
     };
     const worker = new Worker(this.options.entry ?? defaultEntry, { workerData: data });
     this.worker = worker;
@@ -251,6 +260,19 @@ class PipelineThread {
     }, this.restartDelayMs);
     this.restartTimer.unref();
     this.restartDelayMs = Math.min(this.restartDelayMs * 2, maxRestartDelayMs);
+  }
+
+  /** Passes learned questions on; a thread not running gets them with the rest when it (re)starts. */
+  learn(examples: readonly AnsweredQuestion[]): void {
+    if (!this.worker) return;
+    try {
+      this.post({ type: 'learn', examples: [...examples] });
+    } catch (error) {
+      this.options.logger.warn('learned questions could not be sent to an answer thread', {
+        thread: this.index,
+        error: describeError(error),
+      });
+    }
   }
 
   private post(message: ToPipelineThread): void {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Actor, CaseEvent, CaseRecord, HandoffRuntime } from '../../cases/index.js';
 import type { CliIo } from '../../channels/terminal/index.js';
+import { type Clause, parseClauseList } from '../../corpus/index.js';
 import { ProtocolBotError } from '../../errors.js';
 import { parseArgs } from './parse-args.js';
 
@@ -8,7 +9,9 @@ const casesUsage = `Usage:
   protocol-bot cases list [--status open|claimed|answered|closed | --overdue] [--json]
   protocol-bot cases show REF [--json]
   protocol-bot cases claim REF [--json]
-  protocol-bot cases answer REF "reply text" [--json]   (no text: read the reply from standard input)
+  protocol-bot cases answer REF "reply text" [--clauses "part5c 6.2; …"] [--json]
+                                       (no text: read the reply from standard input; --clauses: the clauses
+                                        that answer the case, which the bot learns from)
   protocol-bot cases close REF [--note "…"] [--json]`;
 
 const statusSchema = z.enum(['open', 'claimed', 'answered', 'closed']);
@@ -21,6 +24,13 @@ const failureCodes = new Set([
   'store_unavailable',
 ]);
 
+/** Who is acting, how to print, and the corpus's clauses (read only when an answer names clauses). */
+export interface CasesCommandOptions {
+  actor: Actor;
+  json: boolean;
+  clauses: () => readonly Clause[];
+}
+
 /**
  * `protocol-bot cases …`: the Monitoring Officer's view of cases from a terminal (the local operator is trusted
  * to see sensitive details). Resolves with the exit code: 0 done, 1 not found / not allowed now / store down,
@@ -30,7 +40,7 @@ export async function runCasesCommand(
   args: string[],
   io: CliIo,
   handoff: HandoffRuntime,
-  options: { actor: Actor; json: boolean },
+  options: CasesCommandOptions,
 ): Promise<number> {
   try {
     return await runCases(args, io, handoff, options);
@@ -52,9 +62,13 @@ async function runCases(
   args: string[],
   io: CliIo,
   handoff: HandoffRuntime,
-  options: { actor: Actor; json: boolean },
+  options: CasesCommandOptions,
 ): Promise<number> {
-  const parsed = parseArgs(args, ['status', 'note'], ['json', 'status', 'overdue', 'note']);
+  const parsed = parseArgs(
+    args,
+    ['status', 'note', 'clauses'],
+    ['json', 'status', 'overdue', 'note', 'clauses'],
+  );
   const json = options.json || parsed.flags.has('json');
   const [subcommand, ...rest] = parsed.positional;
   const { cases } = handoff;
@@ -116,7 +130,14 @@ async function runCases(
           'cases answer needs the reply text (as an argument or on standard input)',
         );
       }
-      const record = await cases.answer(ref, options.actor, text);
+      const listed = parsed.flags.get('clauses');
+      if (listed === true) throw new ProtocolBotError('usage', '--clauses needs a value');
+      const named =
+        listed === undefined
+          ? { ok: true as const, clauses: [] }
+          : parseClauseList(listed, options.clauses());
+      if (!named.ok) throw new ProtocolBotError('usage', `--clauses: ${named.message}`);
+      const record = await cases.answer(ref, options.actor, text, named.clauses);
       print(
         record,
         `Answered ${record.reference}; the reply is queued for ${record.asker.displayName ?? record.asker.userId} (${record.asker.platform}).\n`,
@@ -202,6 +223,10 @@ export function formatCaseDetail(record: CaseRecord, history: CaseEvent[], today
     }
   }
   if (record.answer !== null) lines.push('', `Answer (${record.answeredAt}):`, indent(record.answer));
+  if (record.answerClauses.length > 0)
+    lines.push(
+      `Answered by: ${record.answerClauses.map(([document, clause]) => (clause === null ? document : `${document} §${clause}`)).join('; ')}`,
+    );
   lines.push('', 'History:');
   for (const event of history) lines.push(`  ${event.at}  ${describeEvent(event)}`);
   return `${lines.join('\n')}\n`;

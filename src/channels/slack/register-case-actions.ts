@@ -1,9 +1,10 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { Actor, CaseRecord } from '../../cases/index.js';
+import { parseClauseList } from '../../corpus/index.js';
 import { describeError, ProtocolBotError } from '../../errors.js';
 import { readAction, replyPrivately } from './register-answer-actions.js';
 import { renderCaseAnswerModal, renderCaseCard, renderCaseDetailsModal } from './render-case-card.js';
-import { caseAnswerInput, caseAnswerViewId, slackActionIds } from './slack-action-ids.js';
+import { caseAnswerInput, caseAnswerViewId, caseClausesInput, slackActionIds } from './slack-action-ids.js';
 import type { SlackAdapter } from './slack-adapter.js';
 import { caseReferenceValueSchema } from './slack-button-values.js';
 import {
@@ -105,10 +106,18 @@ export function registerCaseActions(app: App, adapter: SlackAdapter): void {
       await fail('Please write an answer.');
       return;
     }
+    const named = parseClauseList(
+      parsed.data.view.state.values[caseClausesInput.block]?.[caseClausesInput.action]?.value ?? '',
+      ports.corpus.clauses,
+    );
+    if (!named.ok) {
+      await ack({ response_action: 'errors', errors: { [caseClausesInput.block]: named.message } });
+      return;
+    }
     let record: CaseRecord;
     try {
       // Answered before acknowledging, so a refusal (e.g. the case was closed meanwhile) shows in the modal.
-      record = await cases.answer(location.reference, { platform: 'slack', userId }, text);
+      record = await cases.answer(location.reference, { platform: 'slack', userId }, text, named.clauses);
     } catch (error) {
       ports.logger.error('could not answer a case from slack', {
         error: describeError(error),

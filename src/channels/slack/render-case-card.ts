@@ -3,7 +3,7 @@ import { type Asker, clauseReference, formatDueDate } from '../../answer/index.j
 import type { CaseRecord } from '../../cases/index.js';
 import { button, context, header, sections } from './block-builders.js';
 import type { RenderedMessage } from './render-answer-blocks.js';
-import { caseAnswerInput, caseAnswerViewId, slackActionIds } from './slack-action-ids.js';
+import { caseAnswerInput, caseAnswerViewId, caseClausesInput, slackActionIds } from './slack-action-ids.js';
 import { escapeSlackText, truncate } from './slack-mrkdwn.js';
 
 const statusLabels: Record<CaseRecord['status'], string> = {
@@ -80,9 +80,26 @@ export function renderCaseAnswerModal(record: CaseRecord, privateMetadata: strin
           max_length: 3000,
         },
       },
+      {
+        type: 'input',
+        block_id: caseClausesInput.block,
+        optional: true,
+        label: { type: 'plain_text', text: 'Clauses that answer it (the bot learns from them)' },
+        hint: { type: 'plain_text', text: clausesHint },
+        element: {
+          type: 'plain_text_input',
+          action_id: caseClausesInput.action,
+          max_length: 500,
+          placeholder: { type: 'plain_text', text: 'part5c 6.2; swale-draft-protocol 4.1' },
+        },
+      },
     ],
   };
 }
+
+/** How to fill in the clauses, on both platforms' answer forms. */
+export const clausesHint =
+  'Document id and clause number, separated by semicolons; a document id alone for a whole document. Questions worded like this one will find these clauses first.';
 
 /** How an asker is named to the Monitoring Officer: a Slack mention when the question came from Slack. */
 export function askerMention(asker: Asker): string {

@@ -18,3 +18,6 @@ export const slackActionIds = {
 export const caseAnswerViewId = 'case_answer_submit';
 /** Block and action id of the answer text input in that modal. */
 export const caseAnswerInput = { block: 'case_answer_block', action: 'case_answer_text' } as const;
+
+/** The optional input naming the clauses that answer the case (what the bot learns from). */
+export const caseClausesInput = { block: 'case_clauses_block', action: 'case_clauses_text' } as const;

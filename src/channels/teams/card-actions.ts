@@ -19,6 +19,8 @@ const caseActionSchema = z.object({
   reference: z.string().min(1).max(64),
   /** The Monitoring Officer's answer, from the card's Input.Text (`case_answer` only). */
   answerText: z.string().max(10_000).optional(),
+  /** The clauses that answer the case, from the card's second Input.Text (optional; the bot learns from them). */
+  answerClauses: z.string().max(2_000).optional(),
 });
 
 /** Every Action.Submit value our cards send back. */
@@ -32,6 +34,9 @@ export type CardAction = z.infer<typeof cardActionSchema>;
 
 /** Id of the Input.Text on the case card whose value arrives as `answerText`. */
 export const caseAnswerInputId = 'answerText';
+
+/** Id of the Input.Text on the case card whose value arrives as `answerClauses`. */
+export const caseClausesInputId = 'answerClauses';
 
 /** The data of the "Ask the Monitoring Officer" button. */
 export function askMonitoringOfficerAction(question: string): CardAction {

@@ -1,6 +1,6 @@
 import { formatDueDate } from '../../answer/index.js';
 import type { CaseRecord } from '../../cases/index.js';
-import { caseAction, caseAnswerInputId } from './card-actions.js';
+import { caseAction, caseAnswerInputId, caseClausesInputId } from './card-actions.js';
 import { citationName, type OutgoingMessage, truncate } from './render-answer-card.js';
 
 /** Longest question shown on a case card. */
@@ -50,6 +50,13 @@ export function renderCaseCard(record: CaseRecord): OutgoingMessage {
               isMultiline: true,
               placeholder: 'Your answer to the asker',
               maxLength: 10_000,
+            },
+            {
+              type: 'Input.Text',
+              id: caseClausesInputId,
+              label: 'Clauses that answer it (optional; the bot learns from them)',
+              placeholder: 'part5c 6.2; swale-draft-protocol 4.1',
+              maxLength: 500,
             },
           ],
           actions: [

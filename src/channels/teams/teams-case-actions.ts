@@ -1,5 +1,6 @@
 import type { TurnContext } from '@microsoft/agents-hosting';
 import type { Actor } from '../../cases/index.js';
+import { parseClauseList } from '../../corpus/index.js';
 import { ProtocolBotError } from '../../errors.js';
 import type { CardAction } from './card-actions.js';
 import type { TeamsActivity } from './teams-activity.js';
@@ -48,7 +49,15 @@ export async function actOnCase(
         });
         return;
       }
-      await cases.answer(action.reference, actor, answerText);
+      const named = parseClauseList(action.answerClauses ?? '', ports.corpus.clauses);
+      if (!named.ok) {
+        await messenger.reply(context, {
+          type: 'message',
+          text: `Case ${action.reference} was not answered: ${named.message} Correct the clauses on the card (or clear them) and press “Send answer” again.`,
+        });
+        return;
+      }
+      await cases.answer(action.reference, actor, answerText, named.clauses);
       confirmation = `Your answer to case ${action.reference} has been recorded and is being sent to the asker.`;
     } else {
       await cases.close(action.reference, actor);

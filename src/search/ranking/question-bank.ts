@@ -80,12 +80,21 @@ export interface QuestionBank {
     pairs: readonly string[],
     exclude?: (row: number) => boolean,
   ): Map<number, ExampleEvidence>;
+  /** This bank with more labelled questions appended (vectors from the same embedder, unit length). */
+  including(rows: ReadonlyArray<BankRow>): QuestionBank;
+}
+
+/** One labelled question as the bank takes it: its unit vector, its ordered word pairs and its citations. */
+export interface BankRow {
+  vector: Float32Array;
+  pairs: readonly string[];
+  cite: readonly ExpectedCitation[];
 }
 
 /** Packs unit vectors and their citations into a bank file. */
 export function packQuestionBank(
   embedder: string,
-  rows: ReadonlyArray<{ vector: Float32Array; pairs: readonly string[]; cite: readonly ExpectedCitation[] }>,
+  rows: ReadonlyArray<BankRow>,
   training: Record<string, unknown>,
   pairWeight = bankPairWeight,
 ): QuestionBankFile {
@@ -149,6 +158,29 @@ export function createQuestionBank(file: QuestionBankFile, clauses: readonly Cla
   return {
     size: rows,
     embedder: file.embedder,
+    including(extra) {
+      if (extra.length === 0) return this;
+      const added = packQuestionBank(file.embedder, extra, {}, file.pairWeight);
+      if (added.dimension !== dimension) {
+        throw new ProtocolBotError(
+          'model_invalid',
+          `question bank: a learned question has ${added.dimension} dimensions, the bank ${dimension}`,
+        );
+      }
+      const joined = new Int8Array(bytes.length + extra.length * dimension);
+      joined.set(bytes);
+      joined.set(unpackInt8Rows(added.vectors), bytes.length);
+      return createQuestionBank(
+        {
+          ...file,
+          citations: [...file.citations, ...added.citations],
+          scales: [...file.scales, ...added.scales],
+          pairs: [...file.pairs, ...added.pairs],
+          vectors: Buffer.from(joined.buffer, joined.byteOffset, joined.byteLength).toString('base64'),
+        },
+        clauses,
+      );
+    },
     evidence(vector, pairs, exclude) {
       const queryPairs = new Set(pairs.map(hashPair));
       for (let row = 0; row < rows; row++) {

@@ -9,6 +9,8 @@ import { buildRuntime, type Runtime } from '../../../src/app/runtime.js';
 import { fixedClock } from '../../../src/clock.js';
 import { loadConfig } from '../../../src/config.js';
 import { createLogger, silentLogger } from '../../../src/logger.js';
+import type { SearchHit } from '../../../src/search/index.js';
+import { bullyingRequest } from '../../cases/handoff-test-kit.js';
 
 // The threads run the compiled pipeline (dist/, which `npm test` builds first): a worker cannot load TypeScript.
 const clock = fixedClock('2026-11-20T18:00:00Z');
@@ -149,6 +151,27 @@ describe('a failing answer thread', () => {
     } finally {
       await threads.close();
     }
+  });
+
+  it('learn a case the moment it is answered, as the main thread does', async () => {
+    const question = 'Can a councillor ask the planning officer for a private briefing on an application?';
+    const before = await onThread.pipeline.answer({ text: question, asker });
+    expect(before.decision).toBe('answer');
+    const target = ((await onThread.retriever.search(question, 10))[5] as SearchHit).clause;
+    expect(before.citations[0]?.clause).not.toBe(target.id);
+    const { reference } = await onThread.handoff.cases.openCase(
+      bullyingRequest({ eventId: 'learn-1', text: question }),
+    );
+    await onThread.handoff.cases.answer(reference, { platform: 'cli', userId: 'mo' }, 'See the clause.', [
+      [target.document, target.id],
+    ]);
+    expect((await onThread.retriever.search(question, 3))[0]?.clause).toBe(target);
+    await expect
+      .poll(async () => {
+        const [first] = (await onThread.pipeline.answer({ text: question, asker })).citations;
+        return `${first?.document} ${first?.clause}`;
+      })
+      .toBe(`${target.document} ${target.id}`);
   });
 
   it('that cannot start leaves every question to the main thread', async () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCasesCommand } from '../../../src/app/commands/cases-command.js';
 import type { NoticeDeliverer } from '../../../src/cases/case-types.js';
 import { type HandoffRuntime, openHandoff } from '../../../src/cases/open-handoff.js';
+import { loadCorpus, parseCorpus } from '../../../src/corpus/index.js';
 import { ProtocolBotError } from '../../../src/errors.js';
 import {
   bullyingRequest,
@@ -13,6 +14,7 @@ import {
 } from '../../cases/handoff-test-kit.js';
 
 const actor = { platform: 'cli', userId: 'pshah', displayName: 'Priya Shah' };
+const shippedClauses = parseCorpus(loadCorpus('corpus'));
 
 describe('protocol-bot cases', () => {
   let data: ReturnType<typeof tempDataDir>;
@@ -20,7 +22,7 @@ describe('protocol-bot cases', () => {
   let handoff: HandoffRuntime;
   const run = async (args: string[], stdin = '', json = false) => {
     const io = captureIo(stdin);
-    const code = await runCasesCommand(args, io, handoff, { actor, json });
+    const code = await runCasesCommand(args, io, handoff, { actor, json, clauses: () => shippedClauses });
     return { code, out: io.out(), err: io.err() };
   };
 
@@ -110,6 +112,29 @@ describe('protocol-bot cases', () => {
       actor,
       detail: { note: 'Resolved' },
     });
+  });
+
+  it('records the clauses an answer names, checked against the corpus, and shows them', async () => {
+    const answered = await run([
+      'answer',
+      'MO-2026-0001',
+      'No. Keep a note of each call.',
+      '--clauses',
+      'part5c 6.2; swale-draft-protocol',
+    ]);
+    expect(answered.code).toBe(0);
+    expect((await handoff.cases.get('MO-2026-0001')).answerClauses).toEqual([
+      ['part5c', '6.2'],
+      ['swale-draft-protocol', null],
+    ]);
+    expect((await run(['show', 'MO-2026-0001'])).out).toContain(
+      'Answered by: part5c §6.2; swale-draft-protocol',
+    );
+    const typo = await run(['answer', 'MO-2026-0002', 'Yes.', '--clauses', 'part5c 99.9']);
+    expect(typo).toMatchObject({ code: 2 });
+    expect(typo.err).toContain('--clauses: part5c has no clause 99.9.');
+    // Nothing was stored for the refused answer.
+    expect((await handoff.cases.get('MO-2026-0002')).status).toBe('open');
   });
 
   it('exits 1 with a clear message for an unknown reference or an invalid transition', async () => {

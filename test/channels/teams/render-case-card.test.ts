@@ -40,6 +40,7 @@ const record: CaseRecord = {
   updatedAt: '2026-11-23T10:00:00.000Z',
   claimedBy: null,
   answer: null,
+  answerClauses: [],
   answeredAt: null,
   closedAt: null,
   eventId: 'teams:a:1:1',
