@@ -208,6 +208,11 @@ export class Bm25Index {
     for (const [term, list] of this.postings) yield { term, frequency: list.docs.length };
   }
 
+  /** How many documents contain the stemmed term. */
+  documentFrequency(term: string): number {
+    return this.postings.get(term)?.docs.length ?? 0;
+  }
+
   /** Number of distinct terms. */
   get vocabularySize(): number {
     return this.postings.size;

@@ -1,5 +1,7 @@
 import type { Clause, DocumentMeta, ExpectedCitation } from '../corpus/index.js';
-import type { Bm25Index } from './bm25-index.js';
+import type { Bm25Index, LexicalFields } from './bm25-index.js';
+import { clauseViews } from './clause-fields.js';
+import { FieldScorer, scoredFields } from './field-scores.js';
 import type { LearnedRanker } from './ranking/learned-ranker.js';
 import { applyExampleEvidence, type BankRow, type QuestionBank } from './ranking/question-bank.js';
 import { emptyFeatures, featureIndex } from './ranking/ranking-features.js';
@@ -128,6 +130,9 @@ export class HybridSearch implements Retriever {
   private questionBank: QuestionBank | undefined;
   /** Questions learned but not yet embedded into the bank. */
   private readonly lessons: Array<{ question: string; clauses: readonly ExpectedCitation[] }> = [];
+  private fieldScorer: FieldScorer | undefined;
+  /** The clauses' lexical fields, derived on the first query that needs per-field scores. */
+  private fieldViews: LexicalFields[] | undefined;
 
   /** The corpus vocabulary as query analysis sees it; the spelling corrector is built on first need. */
   private readonly vocabulary: QueryVocabulary = {
@@ -252,6 +257,7 @@ export class HybridSearch implements Retriever {
     // After the candidates' lexical scores are read: a search invalidates the previous result's scores.
     const questionPairs = wordPairsOf(analysed);
     const pairs = this.pairScores(questionPairs, scored);
+    const fields = this.fieldScores(analysed, scored);
     const ownTerms = new Set(analysed.tokens.map((token) => token.term));
     const named = this.namedDocuments(ownTerms);
     const lexicalBest = Math.max(...scored.map((candidate) => candidate.lexical), 0);
@@ -275,6 +281,10 @@ export class HybridSearch implements Retriever {
       row[featureIndex('denseScaled')] = scale(candidate.dense, denseSpan);
       row[featureIndex('denseRank')] = useDense ? 1 / (denseRank.get(candidate.doc) as number) : 0;
       row[featureIndex('sentenceDense')] = candidate.dense;
+      const fieldRow = fields.get(candidate.doc);
+      row[featureIndex('textField')] = fieldRow?.[0] ?? 0;
+      row[featureIndex('headingsField')] = fieldRow?.[1] ?? 0;
+      row[featureIndex('contextField')] = fieldRow?.[2] ?? 0;
       row[featureIndex('coverage')] = candidate.coverage;
       row[featureIndex('heading')] = share;
       row[featureIndex('namedDocument')] = namedShare;
@@ -331,6 +341,30 @@ export class HybridSearch implements Retriever {
     return new Map(
       candidates.map((candidate, index) => [candidate.doc, best > 0 ? (raw[index] as number) / best : 0]),
     );
+  }
+
+  /** Each candidate's per-field BM25 (text, headings, parent lead-in), each over the best candidate's (0..1). */
+  private fieldScores(
+    analysed: AnalysedQuery,
+    candidates: ReadonlyArray<{ doc: number }>,
+  ): Map<number, number[]> {
+    this.fieldScorer ??= new FieldScorer(() => {
+      this.fieldViews ??= clauseViews(this.clauses, this.documents).lexical;
+      return this.fieldViews;
+    }, this.parts.lexical);
+    const raw = this.fieldScorer.scores(
+      analysed.weighted,
+      candidates.map((candidate) => candidate.doc),
+    );
+    const best = scoredFields.map((_, index) =>
+      Math.max(0, ...[...raw.values()].map((row) => row[index] as number)),
+    );
+    for (const [doc, row] of raw)
+      raw.set(
+        doc,
+        row.map((value, index) => ((best[index] as number) > 0 ? value / (best[index] as number) : 0)),
+      );
+    return raw;
   }
 
   /**

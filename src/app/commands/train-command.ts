@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   type Decision,
   type DecisionModelFile,
+  decisionFeatures,
   decisionSchema,
   defaultDecisionModelPath,
   hashOfTexts,
@@ -14,7 +15,7 @@ import {
 import type { CliIo } from '../../channels/terminal/index.js';
 import { ProtocolBotError } from '../../errors.js';
 import { type EvalCase, loadEvalFile } from '../../evals/index.js';
-import { decideWithOffsets } from '../../learn/index.js';
+import { decideWithOffsets, predictSoftmax, type SoftmaxModel } from '../../learn/index.js';
 import {
   createQuestionBank,
   type OpenedRetriever,
@@ -24,6 +25,7 @@ import {
   type SentenceEncoder,
 } from '../../search/index.js';
 import {
+  type Candidate,
   type CandidateScore,
   chooseCandidate,
   clearlyCheaper,
@@ -32,6 +34,8 @@ import {
   fitDecisionOffsets,
   fitSoftmax,
   type LabelledExample,
+  type OffsetCosts,
+  offsetsShip,
   outOfFoldProbabilities,
   scorePredictions,
   totalMistakeCost,
@@ -54,6 +58,16 @@ export function defaultTrainingFiles(root = process.cwd()): string[] {
     .filter((name) => name.endsWith('.jsonl'))
     .sort()
     .map((name) => path.join('evals', 'train', name));
+}
+
+/** The dev set (`evals/dev/*.jsonl`, the CI gate) when there is one: training checks one choice against it. */
+export function defaultDevFiles(root = process.cwd()): string[] {
+  const folder = path.join(root, 'evals', 'dev');
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort()
+    .map((name) => path.join('evals', 'dev', name));
 }
 
 /** What training needs from the rest of the bot. */
@@ -124,8 +138,12 @@ export async function runTrainCommand(args: string[], io: CliIo, parts: TrainPar
     withoutOffsets: totalMistakeCost(examples, undecorated),
     withOffsets: totalMistakeCost(examples, decided),
   };
-  const offsetsPay = clearlyCheaper(examples, decided, undecorated);
-  const offsets = offsetsPay ? fitDecisionOffsets(examples, outOfFold) : decisionSchema.options.map(() => 0);
+  const cvPays = clearlyCheaper(examples, decided, undecorated);
+  const fitted = cvPays ? fitDecisionOffsets(examples, outOfFold) : undefined;
+  // Offsets cross-validation favours must also not cost more on the dev set, which no model is fitted to.
+  const dev = fitted ? await devCosts(parts, model, chosen, fitted) : undefined;
+  const offsetsPay = offsetsShip(cvPays, dev);
+  const offsets = offsetsPay && fitted ? fitted : decisionSchema.options.map(() => 0);
 
   const topics: DecisionModelFile['topics'] = [];
   for (const rule of parts.rules) {
@@ -158,7 +176,15 @@ export async function runTrainCommand(args: string[], io: CliIo, parts: TrainPar
       examples: examplesByDecision,
       sha256: hashOfTexts(texts),
       trainedAt: new Date().toISOString(),
-      crossValidation: { folds: 5, chosen: chosen.name, offsets, mistakeCosts: costs, candidates: scores },
+      crossValidation: {
+        folds: 5,
+        chosen: chosen.name,
+        offsets,
+        mistakeCosts: costs,
+        ...(fitted ? { proposedOffsets: fitted } : {}),
+        ...(dev ? { devMistakeCosts: dev } : {}),
+        candidates: scores,
+      },
     },
   };
   mkdirSync(path.dirname(out), { recursive: true });
@@ -175,8 +201,12 @@ export async function runTrainCommand(args: string[], io: CliIo, parts: TrainPar
     const shipped = offsetsPay ? `${chosen.name} + cost offsets` : chosen.name;
     io.stdout.write(formatComparison(scores, examples.length, shipped, out));
     io.stdout.write(
-      `Mistake cost (cross-validated): ${costs.withoutOffsets} by probabilities alone, ${costs.withOffsets} with cost offsets (${offsetsPay ? 'shipped: clearly cheaper' : 'not shipped: not clearly cheaper'})\n`,
+      `Mistake cost (cross-validated): ${costs.withoutOffsets} by probabilities alone, ${costs.withOffsets} with cost offsets (${offsetsPay ? 'shipped: clearly cheaper' : cvPays ? 'not shipped: costlier on the dev set' : 'not shipped: not clearly cheaper'})\n`,
     );
+    if (dev)
+      io.stdout.write(
+        `Mistake cost on the dev set: ${dev.withoutOffsets} by probabilities alone, ${dev.withOffsets} with cost offsets\n`,
+      );
     if (ranking) io.stdout.write(formatRanking(ranking));
   }
   return 0;
@@ -251,6 +281,7 @@ async function trainRanker(
   // Shipped only when it beats the hand-set fusion in cross-validation (hit@1 first, then hit@3); otherwise any old
   // ranker file is removed, so the bot ranks with the fusion.
   const wins = beats(learned, fusion);
+  mkdirSync(path.dirname(out), { recursive: true });
   if (wins) writeFileSync(out, `${JSON.stringify(file, null, 1)}\n`);
   else rmSync(out, { force: true });
   if (wins && bankHelps) writeFileSync(bankOut, `${JSON.stringify(bankFile)}\n`);
@@ -343,6 +374,44 @@ async function embedWithCache(parts: TrainParts, texts: readonly string[]): Prom
     writeFileSync(file, JSON.stringify({ encoder: parts.encoder.id, vectors: cache }));
   }
   return texts.map((text) => unpackFloats(cache[key(text)] as string));
+}
+
+/**
+ * The dev set's mistake cost with and without `offsets`, decided by the model fitted on every training message;
+ * undefined when there is no dev set.
+ */
+async function devCosts(
+  parts: TrainParts,
+  model: SoftmaxModel,
+  candidate: Candidate,
+  offsets: readonly number[],
+): Promise<OffsetCosts | undefined> {
+  const files = defaultDevFiles();
+  if (files.length === 0) return undefined;
+  const cases = files.flatMap((file) => loadEvalFile(file));
+  const readings = cases.map((item) => readingForm(item.question));
+  const vectors = await embedWithCache(parts, readings);
+  const examples: LabelledExample[] = cases.map((item, index) => ({
+    text: readings[index] as string,
+    vector: vectors[index] as Float32Array,
+    decision: item.accept[0] as Decision,
+    accept: item.accept,
+  }));
+  const probabilities = examples.map((example) =>
+    predictSoftmax(model, decisionFeatures(example.vector, example.text, candidate.features)),
+  );
+  const decide = (row: readonly number[], shift: readonly number[]) =>
+    decisionSchema.options[decideWithOffsets(row, shift)] as Decision;
+  return {
+    withoutOffsets: totalMistakeCost(
+      examples,
+      probabilities.map((row) => decide(row, [0, 0, 0, 0])),
+    ),
+    withOffsets: totalMistakeCost(
+      examples,
+      probabilities.map((row) => decide(row, offsets)),
+    ),
+  };
 }
 
 function crossFittedDecisions(

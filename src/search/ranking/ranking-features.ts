@@ -18,6 +18,12 @@ export const rankingFeatureNames = [
   'denseRank',
   /** Best cosine similarity of the question with one sentence of the clause (the clause's own when unknown). */
   'sentenceDense',
+  /** BM25 over the clause text alone, over the best candidate's (0..1). */
+  'textField',
+  /** BM25 over the clause's heading path alone, over the best candidate's (0..1). */
+  'headingsField',
+  /** BM25 over the parent clause's lead-in alone, over the best candidate's (0..1). */
+  'contextField',
   /** Share of the question's content terms (with synonyms) found in the clause, its headings or its document's title. */
   'coverage',
   /** Share of the question's own terms found in the clause's heading path. */

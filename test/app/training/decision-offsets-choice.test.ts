@@ -3,6 +3,7 @@ import type { Decision } from '../../../src/answer/index.js';
 import {
   clearlyCheaper,
   type LabelledExample,
+  offsetsShip,
   totalMistakeCost,
 } from '../../../src/app/training/train-decision-model.js';
 
@@ -47,5 +48,12 @@ describe('choosing whether the cost offsets ship', () => {
     const traded = withMistakes(withMistakes(truth, 'refuse', 'answer', 10), 'answer', 'refuse', 11);
     expect(clearlyCheaper(examples, traded, baseline)).toBe(false);
     expect(clearlyCheaper(examples, baseline, baseline)).toBe(false);
+  });
+
+  it('ships offsets only when the dev set, which training never fits, does not find them costlier', () => {
+    expect(offsetsShip(true)).toBe(true);
+    expect(offsetsShip(true, { withoutOffsets: 36, withOffsets: 36 })).toBe(true);
+    expect(offsetsShip(true, { withoutOffsets: 36, withOffsets: 48 })).toBe(false);
+    expect(offsetsShip(false, { withoutOffsets: 48, withOffsets: 36 })).toBe(false);
   });
 });
