@@ -33,6 +33,16 @@ export const defaultBm25Parameters: Bm25Parameters = {
 
 const fieldNames = ['text', 'headings', 'context', 'document'] as const;
 
+/** What a field indexes of its terms: the clause text also its adjacent pairs (see `build`). */
+export function indexedTerms(field: keyof LexicalFields, fieldTerms: string[]): string[] {
+  return field === 'text' ? [...fieldTerms, ...bigramsOf(fieldTerms)] : fieldTerms;
+}
+
+/** BM25's inverse document frequency of a term found in `frequency` of `size` documents. */
+export function bm25Idf(size: number, frequency: number): number {
+  return Math.log(1 + (size - frequency + 0.5) / (frequency + 0.5));
+}
+
 /** An index as flat arrays (see {@link Bm25Index.serialise}). */
 export interface SerialisedBm25Index {
   size: number;
@@ -107,7 +117,7 @@ export class Bm25Index {
         const fieldTermList = termsOf(document[field], field !== 'text');
         // The clause text also indexes its adjacent word pairs ("officer expect", "expect councillor"), so that word
         // order in the question counts; the field length stays the word count.
-        const indexed = field === 'text' ? [...fieldTermList, ...bigramsOf(fieldTermList)] : fieldTermList;
+        const indexed = indexedTerms(field, fieldTermList);
         for (const term of indexed) {
           counts.set(term, (counts.get(term) ?? 0) + 1);
           seen.add(term);
@@ -140,8 +150,7 @@ export class Bm25Index {
       });
       for (const [term, frequency] of combined) {
         const df = documentFrequency.get(term) as number;
-        const idf = Math.log(1 + (size - df + 0.5) / (df + 0.5));
-        const impact = (idf * (frequency * (k1 + 1))) / (frequency + k1);
+        const impact = (bm25Idf(size, df) * (frequency * (k1 + 1))) / (frequency + k1);
         const list = building.get(term) ?? { docs: [], impacts: [] };
         list.docs.push(doc);
         list.impacts.push(impact);

@@ -1,7 +1,12 @@
-import type { Bm25Index, LexicalFields } from './bm25-index.js';
-import { defaultBm25Parameters } from './bm25-index.js';
+import {
+  type Bm25Index,
+  bm25Idf,
+  defaultBm25Parameters,
+  indexedTerms,
+  type LexicalFields,
+} from './bm25-index.js';
 import type { WeightedTerm } from './text/synonym-expansion.js';
-import { bigramsOf, terms } from './text/tokenizer.js';
+import { terms } from './text/tokenizer.js';
 
 /** The fields scored one by one (the document title is the `namedDocument` feature's business). */
 export const scoredFields = ['text', 'headings', 'context'] as const;
@@ -20,8 +25,7 @@ const lengthSample = 2000;
  * frequencies and each field's average length from an even sample of the corpus; nothing is added to the stored index.
  */
 export class FieldScorer {
-  private readonly counts = new Map<number, Map<string, number>[]>();
-  private readonly lengths = new Map<number, number[]>();
+  private readonly fieldsOf = new Map<number, AnalysedField[]>();
   private averages: number[] | undefined;
 
   constructor(
@@ -36,20 +40,20 @@ export class FieldScorer {
     const size = this.lexical.size;
     const idf = query.map(({ term }) => {
       const frequency = this.lexical.documentFrequency(term);
-      return frequency === 0 ? 0 : Math.log(1 + (size - frequency + 0.5) / (frequency + 0.5));
+      return frequency === 0 ? 0 : bm25Idf(size, frequency);
     });
     const result = new Map<number, number[]>();
     for (const doc of docs) {
-      const counts = this.fieldCounts(doc);
-      const lengths = this.lengths.get(doc) as number[];
+      const analysed = this.analysed(doc);
       result.set(
         doc,
         scoredFields.map((field, index) => {
+          const { counts, length } = analysed[index] as AnalysedField;
           const { b } = defaultBm25Parameters.fields[field];
-          const norm = 1 - b + (b * (lengths[index] as number)) / (averages[index] as number);
+          const norm = 1 - b + (b * length) / (averages[index] as number);
           let score = 0;
           query.forEach(({ term, weight }, position) => {
-            const count = (counts[index] as Map<string, number>).get(term);
+            const count = counts.get(term);
             if (count)
               score += weight * (idf[position] as number) * ((count * (k1 + 1)) / (count + k1 * norm));
           });
@@ -60,23 +64,15 @@ export class FieldScorer {
     return result;
   }
 
-  /** A clause's term counts per scored field (the text with its adjacent pairs, as the index has it). */
-  private fieldCounts(doc: number): Map<string, number>[] {
-    let counts = this.counts.get(doc);
-    if (!counts) {
-      const analysed = scoredFields.map((field) => analyseField(this.fields()[doc] as LexicalFields, field));
-      counts = analysed.map(({ indexed }) => {
-        const map = new Map<string, number>();
-        for (const term of indexed) map.set(term, (map.get(term) ?? 0) + 1);
-        return map;
-      });
-      this.counts.set(doc, counts);
-      this.lengths.set(
-        doc,
-        analysed.map(({ length }) => length),
-      );
+  /** A clause's scored fields as analysed (on first need, then kept). */
+  private analysed(doc: number): AnalysedField[] {
+    let analysed = this.fieldsOf.get(doc);
+    if (!analysed) {
+      const fields = this.fields()[doc] as LexicalFields;
+      analysed = scoredFields.map((field) => analyseField(fields, field));
+      this.fieldsOf.set(doc, analysed);
     }
-    return counts;
+    return analysed;
   }
 
   private averageLengths(): number[] {
@@ -88,7 +84,7 @@ export class FieldScorer {
       for (let doc = 0; doc < all.length; doc += step) {
         const fields = all[doc] as LexicalFields;
         scoredFields.forEach((field, index) => {
-          totals[index] = (totals[index] as number) + analyseField(fields, field).length;
+          totals[index] = (totals[index] as number) + terms(fields[field]).length;
         });
         sampled++;
       }
@@ -98,7 +94,15 @@ export class FieldScorer {
   }
 }
 
-function analyseField(fields: LexicalFields, field: ScoredField): { indexed: string[]; length: number } {
+/** A field's term counts (the text with its adjacent pairs, as the index has it) and its length in words. */
+interface AnalysedField {
+  counts: Map<string, number>;
+  length: number;
+}
+
+function analyseField(fields: LexicalFields, field: ScoredField): AnalysedField {
   const list = terms(fields[field]);
-  return { indexed: field === 'text' ? [...list, ...bigramsOf(list)] : list, length: list.length };
+  const counts = new Map<string, number>();
+  for (const term of indexedTerms(field, list)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return { counts, length: list.length };
 }

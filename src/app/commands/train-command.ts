@@ -53,21 +53,20 @@ import { parseArgs } from './parse-args.js';
 
 /** Where training data lives by default: every `.jsonl` in `evals/train/`. */
 export function defaultTrainingFiles(root = process.cwd()): string[] {
-  const folder = path.join(root, 'evals', 'train');
-  return readdirSync(folder)
-    .filter((name) => name.endsWith('.jsonl'))
-    .sort()
-    .map((name) => path.join('evals', 'train', name));
+  return evalFilesIn(root, 'train');
 }
 
 /** The dev set (`evals/dev/*.jsonl`, the CI gate) when there is one: training checks one choice against it. */
 export function defaultDevFiles(root = process.cwd()): string[] {
-  const folder = path.join(root, 'evals', 'dev');
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder)
+  return existsSync(path.join(root, 'evals', 'dev')) ? evalFilesIn(root, 'dev') : [];
+}
+
+/** Every `.jsonl` in `evals/<folder>/`, sorted, as paths relative to `root`. */
+function evalFilesIn(root: string, folder: string): string[] {
+  return readdirSync(path.join(root, 'evals', folder))
     .filter((name) => name.endsWith('.jsonl'))
     .sort()
-    .map((name) => path.join('evals', 'dev', name));
+    .map((name) => path.join('evals', folder, name));
 }
 
 /** What training needs from the rest of the bot. */
