@@ -311,6 +311,8 @@ export class HybridSearch implements Retriever {
       applyExampleEvidence(
         scored,
         this.questionBank.evidence(queryVector, questionPairs, settings.excludeExamples),
+        this.questionBank.documentPriors(settings.excludeExamples),
+        (doc) => (this.clauses[doc] as Clause).document,
       );
       standardiseWithin(scored, 'exampleNearest', 'exampleNearestZ');
     }

@@ -114,6 +114,19 @@ describe('a question bank', () => {
     expect(evidence.get(3)?.vote).toBeGreaterThan(evidence.get(2)?.vote as number);
   });
 
+  it('knows which documents questions cite first: add-one shares over this corpus’s documents, as logs', () => {
+    // part5c first twice, bursledon once; another council's document is not in this corpus and counts for nothing.
+    const priors = bank.documentPriors();
+    expect([...priors.keys()].sort()).toEqual(['bursledon', 'part5c']);
+    expect(priors.get('part5c')).toBeCloseTo(Math.log(3 / 5), 6);
+    expect(priors.get('bursledon')).toBeCloseTo(Math.log(2 / 5), 6);
+    // Training leaves its fold out here too; a learned question moves the priors of the bank that took it only.
+    expect(bank.documentPriors((row) => row === 0).get('part5c')).toBeCloseTo(Math.log(2 / 4), 6);
+    const learned = bank.including([{ vector: unit(3), pairs: [], cite: [['bursledon', '4.1']] }]);
+    expect(learned.documentPriors().get('bursledon')).toBeCloseTo(Math.log(3 / 6), 6);
+    expect(bank.documentPriors().get('bursledon')).toBeCloseTo(Math.log(2 / 5), 6);
+  });
+
   it('takes more questions while running, leaving the bank it came from as it was', () => {
     const learned = bank.including([{ vector: unit(3), pairs: [], cite: [['bursledon', '4.1']] }]);
     expect(learned.size).toBe(bank.size + 1);

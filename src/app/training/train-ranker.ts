@@ -56,7 +56,12 @@ const hiddenTraining = { hiddenL2: 0.01, epochs: 300, learningRate: 0.01 };
 export const rankerFolds = 5;
 
 /** The features drawn from labelled questions (the question bank); zeroed, the ranker works without a bank. */
-const exampleFeatures: readonly RankingFeatureName[] = ['exampleNearest', 'exampleVote', 'exampleNearestZ'];
+const exampleFeatures: readonly RankingFeatureName[] = [
+  'exampleNearest',
+  'exampleVote',
+  'exampleNearestZ',
+  'documentPrior',
+];
 
 /** The lists with the question bank's features zeroed: what the ranker sees where no bank is loaded. */
 export function withoutExamples(lists: readonly CandidateList[]): CandidateList[] {

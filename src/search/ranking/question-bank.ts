@@ -80,6 +80,12 @@ export interface QuestionBank {
     pairs: readonly string[],
     exclude?: (row: number) => boolean,
   ): Map<number, ExampleEvidence>;
+  /**
+   * Each document's prior: the log of its share of the labelled questions' first citations (add-one smoothed over
+   * the corpus's documents, so a document no question cites first is rare, not impossible); `exclude` leaves rows
+   * out as for `evidence`.
+   */
+  documentPriors(exclude?: (row: number) => boolean): Map<string, number>;
   /** This bank with more labelled questions appended (vectors from the same embedder, unit length). */
   including(rows: ReadonlyArray<BankRow>): QuestionBank;
 }
@@ -149,7 +155,13 @@ export function createQuestionBank(file: QuestionBankFile, clauses: readonly Cla
     return found;
   };
   const cited = file.citations.map((cite) => [...new Set(cite.flatMap(resolve))]);
+  // The document each question cites first, when the corpus has it.
+  const firstDocument = file.citations.map(([first]) =>
+    first && byDocument.has(first[0]) ? first[0] : undefined,
+  );
   const scores = new Float32Array(rows);
+  /** The priors over every row, computed on first need (the bank never changes; `including` makes a new one). */
+  let allPriors: Map<string, number> | undefined;
   /** Rows that cite a clause of this corpus and are not excluded. */
   function* speakers(exclude?: (row: number) => boolean) {
     for (let row = 0; row < rows; row++)
@@ -180,6 +192,20 @@ export function createQuestionBank(file: QuestionBankFile, clauses: readonly Cla
         },
         clauses,
       );
+    },
+    documentPriors(exclude) {
+      if (!exclude && allPriors) return allPriors;
+      const counts = new Map<string, number>([...byDocument.keys()].map((document) => [document, 1]));
+      let total = counts.size;
+      for (let row = 0; row < rows; row++) {
+        const document = firstDocument[row];
+        if (document === undefined || exclude?.(row)) continue;
+        counts.set(document, (counts.get(document) as number) + 1);
+        total++;
+      }
+      const priors = new Map([...counts].map(([document, count]) => [document, Math.log(count / total)]));
+      if (!exclude) allPriors = priors;
+      return priors;
     },
     evidence(vector, pairs, exclude) {
       const queryPairs = new Set(pairs.map(hashPair));
@@ -220,17 +246,24 @@ function jaccard(left: ReadonlySet<number>, right: ReadonlySet<number>): number 
   return union === 0 ? 0 : shared / union;
 }
 
-/** Writes the bank's evidence into each candidate's features (a clause no neighbour cites gets zeros). */
+/**
+ * Writes the bank's evidence into each candidate's features (a clause no neighbour cites gets zeros), and its
+ * document's prior (`documentOf` names a candidate's document).
+ */
 export function applyExampleEvidence(
   candidates: ReadonlyArray<{ doc: number; features: RankingFeatures }>,
   evidence: ReadonlyMap<number, ExampleEvidence>,
+  priors: ReadonlyMap<string, number>,
+  documentOf: (doc: number) => string,
 ): void {
   const nearest = featureIndex('exampleNearest');
   const vote = featureIndex('exampleVote');
+  const prior = featureIndex('documentPrior');
   for (const candidate of candidates) {
     const found = evidence.get(candidate.doc);
     candidate.features[nearest] = found?.nearest ?? 0;
     candidate.features[vote] = found?.vote ?? 0;
+    candidate.features[prior] = priors.get(documentOf(candidate.doc)) ?? 0;
   }
 }
 

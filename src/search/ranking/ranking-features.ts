@@ -59,6 +59,12 @@ export const rankingFeatureNames = [
   'exampleVote',
   /** The nearest citing question's similarity as a z-score over the candidates. */
   'exampleNearestZ',
+  /**
+   * How often labelled questions cite the clause's document first: log of its smoothed share of the question bank.
+   * Where a question names no document and several documents say the same thing, people cite some documents far
+   * more often than others; retrieval alone cannot know which.
+   */
+  'documentPrior',
 ] as const;
 
 /** One feature's name. */
