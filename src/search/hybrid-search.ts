@@ -307,14 +307,19 @@ export class HybridSearch implements Retriever {
     standardiseWithin(scored, 'coverage', 'coverageZ');
     standardiseWithin(scored, 'heading', 'headingZ');
     standardiseWithin(scored, 'pairs', 'pairsZ');
-    if (useDense && this.questionBank && !settings.followUp) {
+    if (this.questionBank) {
+      // Neighbours speak only for a question's own vector; the document prior does not depend on it, so every query
+      // sees the prior the ranker was trained with (a follow-up too).
+      const neighbours = useDense && !settings.followUp;
       applyExampleEvidence(
         scored,
-        this.questionBank.evidence(queryVector, questionPairs, settings.excludeExamples),
+        neighbours
+          ? this.questionBank.evidence(queryVector, questionPairs, settings.excludeExamples)
+          : new Map(),
         this.questionBank.documentPriors(settings.excludeExamples),
         (doc) => (this.clauses[doc] as Clause).document,
       );
-      standardiseWithin(scored, 'exampleNearest', 'exampleNearestZ');
+      if (neighbours) standardiseWithin(scored, 'exampleNearest', 'exampleNearestZ');
     }
     scored.sort(byScore);
     if (learned) rerankHead(scored, this.parts.ranker as LearnedRanker);

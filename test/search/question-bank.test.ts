@@ -171,6 +171,13 @@ describe('the shipped question bank (models/question-bank.json)', () => {
     expect(alone.some((hit) => (hit.features?.[vote] ?? 0) > 0)).toBe(true);
     expect(followUp.every((hit) => hit.features?.[vote] === 0)).toBe(true);
     expect(followUp[0]?.clause.id).toBe('6.4');
+    // The document prior is the bank's, not the question's: a follow-up's candidates carry it as any question's do.
+    const prior = featureIndex('documentPrior');
+    const priors = shipped.current.parts.questionBank?.documentPriors();
+    for (const hit of [...alone, ...followUp]) {
+      expect(hit.features?.[prior]).toBeLessThan(0);
+      expect(hit.features?.[prior]).toBeCloseTo(priors?.get(hit.clause.document) as number, 5);
+    }
   });
 
   it('learns from an answered case: the same question then finds the clause the answer named, a reworded one ranks it higher', async () => {
