@@ -240,6 +240,14 @@ export class HybridSearch implements Retriever {
     for (const doc of referenced) candidates.add(doc);
     const useDense = queryVector !== null && settings.fusion !== 'lexical' && !isZero(queryVector);
     if (useDense) for (const match of store.search(queryVector, depth)) candidates.add(match.label);
+    // Labelled questions' evidence: neighbours speak only for a question's own vector (not a follow-up's), and the
+    // clauses they cite are candidates too, however unlike the question their wording is.
+    const questionPairs = wordPairsOf(analysed);
+    const evidence =
+      this.questionBank && useDense && !settings.followUp
+        ? this.questionBank.evidence(queryVector, questionPairs, settings.excludeExamples)
+        : undefined;
+    for (const doc of evidence?.keys() ?? []) candidates.add(doc);
     if (candidates.size === 0) return [];
 
     const sentences = settings.bestSentence ? this.parts.sentences : undefined;
@@ -255,7 +263,6 @@ export class HybridSearch implements Retriever {
     const learned = settings.fusion === 'learned' && this.parts.ranker !== undefined;
     fuse(scored, settings, useDense);
     // After the candidates' lexical scores are read: a search invalidates the previous result's scores.
-    const questionPairs = wordPairsOf(analysed);
     const pairs = this.pairScores(questionPairs, scored);
     const fields = this.fieldScores(analysed, scored);
     const ownTerms = new Set(analysed.tokens.map((token) => token.term));
@@ -308,18 +315,15 @@ export class HybridSearch implements Retriever {
     standardiseWithin(scored, 'heading', 'headingZ');
     standardiseWithin(scored, 'pairs', 'pairsZ');
     if (this.questionBank) {
-      // Neighbours speak only for a question's own vector; the document prior does not depend on it, so every query
-      // sees the prior the ranker was trained with (a follow-up too).
-      const neighbours = useDense && !settings.followUp;
+      // The document prior does not depend on the question's vector, so every query sees the prior the ranker was
+      // trained with (a follow-up too).
       applyExampleEvidence(
         scored,
-        neighbours
-          ? this.questionBank.evidence(queryVector, questionPairs, settings.excludeExamples)
-          : new Map(),
+        evidence ?? new Map(),
         this.questionBank.documentPriors(settings.excludeExamples),
         (doc) => (this.clauses[doc] as Clause).document,
       );
-      if (neighbours) standardiseWithin(scored, 'exampleNearest', 'exampleNearestZ');
+      if (evidence) standardiseWithin(scored, 'exampleNearest', 'exampleNearestZ');
     }
     scored.sort(byScore);
     if (learned) rerankHead(scored, this.parts.ranker as LearnedRanker);

@@ -8,7 +8,8 @@ import { ProtocolBotError } from '../../src/errors.js';
 import { defaultListwiseTraining, listwiseResidual, trainListwise } from '../../src/learn/index.js';
 import { shippedModelPath } from '../../src/package-root.js';
 import { createLearnedRanker, loadRankerFile } from '../../src/search/ranking/learned-ranker.js';
-import { rankingFeatureNames } from '../../src/search/ranking/ranking-features.js';
+import { featureIndex, rankingFeatureNames } from '../../src/search/ranking/ranking-features.js';
+import { rankingHead, rerankHead } from '../../src/search/ranking/residual-rerank.js';
 import { useShippedRetriever } from './shipped-retriever.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'learned-ranker-'));
@@ -43,16 +44,26 @@ describe('the shipped ranker (models/ranker.json)', () => {
     expect(best).toBeGreaterThan(Number(fusion?.hitAt1));
   });
 
-  it('only reorders the fusion’s best candidates: below its depth, the fusion’s order stands', async () => {
+  it('only reorders its head (the fusion’s best, voted clauses raised): below it, the fusion’s order stands', async () => {
     for (const question of [
       'how quickly must I answer a councillor’s email',
       'can a councillor look at any council document they are curious about?',
+      'a member keeps phoning me at home late at night, is that allowed?',
     ]) {
-      const learned = await shipped.current.search(question, 60, { fusion: 'learned' });
-      const fusion = await shipped.current.search(question, 60, { fusion: 'zscore' });
-      expect(learned.slice(file.depth).map(cite)).toEqual(fusion.slice(file.depth).map(cite));
-      expect(new Set(learned.slice(0, file.depth).map(cite))).toEqual(
-        new Set(fusion.slice(0, file.depth).map(cite)),
+      // Every candidate, so a voted clause far down the fusion's order is in both lists.
+      const learned = await shipped.current.search(question, 1000, { fusion: 'learned' });
+      const fusion = await shipped.current.search(question, 1000, { fusion: 'zscore' });
+      const head = rankingHead(
+        fusion.map((hit) => hit.features),
+        file.depth,
+        file.votedPlaces ?? 0,
+      );
+      const inHead = new Set(head);
+      expect(new Set(learned.slice(0, head.length).map(cite))).toEqual(
+        new Set(head.map((position) => cite(fusion[position] as (typeof fusion)[number]))),
+      );
+      expect(learned.slice(head.length).map(cite)).toEqual(
+        fusion.filter((_, position) => !inHead.has(position)).map(cite),
       );
       for (let index = 1; index < learned.length; index++)
         expect((learned[index] as { score: number }).score).toBeLessThanOrEqual(
@@ -115,5 +126,43 @@ describe('a ranker file with a hidden layer (version 3)', () => {
       expect(ranker.score(0.5, features)).toBeCloseTo(expected, 6);
     }
     expect(model.hidden && Math.max(...model.hidden.output.map(Math.abs))).toBeGreaterThan(0);
+  });
+});
+
+describe('the ranker’s head', () => {
+  const vote = featureIndex('exampleVote');
+  const candidate = (voted: boolean) => {
+    const features = new Float32Array(rankingFeatureNames.length);
+    features[vote] = voted ? 0.4 : 0;
+    return features;
+  };
+  // Fusion positions 0..11; the labelled questions voted for positions 1, 7, 9 and 11.
+  const features = Array.from({ length: 12 }, (_, position) => candidate([1, 7, 9, 11].includes(position)));
+
+  it('is the fusion’s best `depth` when no places are open to voted clauses', () => {
+    expect(rankingHead(features, 5)).toEqual([0, 1, 2, 3, 4]);
+    expect(rankingHead(features, 20)).toHaveLength(12);
+  });
+
+  it('gives its last places to voted clauses below it, best fusion position first, as many as it may', () => {
+    expect(rankingHead(features, 5, 2)).toEqual([0, 1, 2, 7, 9]);
+    expect(rankingHead(features, 5, 10)).toEqual([0, 1, 7, 9, 11]);
+    // Voted clauses already in the fusion's best take no extra place.
+    expect(rankingHead(features, 8, 1)).toEqual([0, 1, 2, 3, 4, 5, 6, 9]);
+  });
+
+  it('is re-ordered by the ranker, the rest keeping the fusion’s order and every place the fusion’s score', () => {
+    // A ranker that prefers voted clauses: a raised clause can reach the top.
+    const ranker = {
+      embedder: 'test',
+      depth: 4,
+      votedPlaces: 1,
+      score: (fused: number, row: Float32Array) => fused * ((row[vote] as number) > 0 ? 100 : 1),
+    };
+    const sorted = features.map((row, doc) => ({ doc, score: 12 - doc, features: row }));
+    rerankHead(sorted, ranker);
+    // Head: fusion 0, 1, 2 and voted 7; the ranker puts the voted ones (1 and 7) first.
+    expect(sorted.map((entry) => entry.doc)).toEqual([1, 7, 0, 2, 3, 4, 5, 6, 8, 9, 10, 11]);
+    expect(sorted.map((entry) => entry.score)).toEqual(features.map((_, doc) => 12 - doc));
   });
 });

@@ -205,6 +205,35 @@ describe('the shipped question bank (models/question-bank.json)', () => {
     ).toBe(0);
   });
 
+  it('makes a clause labelled questions cite a candidate however unlike the question it is worded, and lets it into the ranker’s head', async () => {
+    const question = 'how quickly must I answer a councillor’s email';
+    const retriever = shipped.current;
+    const cite = (hit: SearchHit) => `${hit.clause.document} ${hit.clause.id}`;
+    const plain = new Set((await retriever.withQuestionBank(undefined).search(question, 1000)).map(cite));
+    const target = retriever.clauses.find(
+      (clause) => clause.id !== 'Cover' && !plain.has(`${clause.document} ${clause.id}`),
+    ) as Clause;
+    const bank = createQuestionBank(
+      packQuestionBank(
+        retriever.embedder,
+        [
+          {
+            vector: await retriever.parts.embedQuery(question),
+            pairs: retriever.wordPairs(question),
+            cite: [[target.document, target.id]],
+          },
+        ],
+        { files: [] },
+      ),
+      retriever.clauses,
+    );
+    const hits = await retriever.withQuestionBank(bank).search(question, 1000);
+    const rank = hits.findIndex((hit) => hit.clause === target);
+    expect(rank).toBeGreaterThanOrEqual(0);
+    const ranker = loadRankerFile(shippedModelPath('ranker.json'));
+    if (ranker.votedPlaces) expect(rank).toBeLessThan(ranker.depth);
+  });
+
   it('moves a clause labelled questions cite to the top: one labelled question like this one is enough', async () => {
     const question = 'how quickly must I answer a councillor’s email';
     const retriever = shipped.current;

@@ -268,6 +268,7 @@ async function trainRanker(
     ...(model.hidden ? { hidden: model.hidden } : {}),
     baseWeight: model.baseWeight,
     depth: chosen.depth,
+    ...(chosen.votedPlaces ? { votedPlaces: chosen.votedPlaces } : {}),
     training: {
       ...training,
       questions: lists.length,

@@ -10,7 +10,7 @@ import {
   trainListwise,
   trainPairwise,
 } from '../../learn/index.js';
-import { featureIndex, type RankingFeatureName, type SearchHit } from '../../search/index.js';
+import { featureIndex, type RankingFeatureName, rankingHead, type SearchHit } from '../../search/index.js';
 
 /** One labelled question's candidates, as retrieval found them (in the hand-set fusion's order, with its scores). */
 export interface CandidateList {
@@ -37,11 +37,13 @@ export interface RankingScore {
 }
 
 /**
- * How the residual ranker is fitted: how many of the fusion's candidates it re-ranks, its pull to the fusion, and
- * the units of a hidden layer (none: linear).
+ * How the residual ranker is fitted: how many of the fusion's candidates it re-ranks (and how many of those places
+ * clauses voted for by labelled questions may take: `rankingHead`), its pull to the fusion, and the units of a hidden
+ * layer (none: linear).
  */
 export interface RankerTraining {
   depth: number;
+  votedPlaces?: number;
   l2: number;
   hiddenUnits?: number;
 }
@@ -79,13 +81,15 @@ export function withoutExamples(lists: readonly CandidateList[]): CandidateList[
 
 /**
  * The settings compared by cross-validation: re-rank the fusion's best 20, linearly with a weak to strong pull to it,
- * or with 16 hidden units that let the features combine.
+ * or with 16 hidden units that let the features combine; and that last with up to 10 of the 20 places open to clauses
+ * the labelled questions voted for but the fusion left below (a wider net for clauses worded unlike the question).
  */
 export const rankerCandidates: readonly RankerTraining[] = [
   { depth: 20, l2: 0.1 },
   { depth: 20, l2: 0.3 },
   { depth: 20, l2: 1 },
   { depth: 20, l2: 0.3, hiddenUnits: 16 },
+  { depth: 20, votedPlaces: 10, l2: 0.3, hiddenUnits: 16 },
 ];
 
 function hitRates(
@@ -116,16 +120,30 @@ const byFeature = (name: RankingFeatureName) => (list: CandidateList) =>
 const byPairwise = (model: PairwiseModel) => (list: CandidateList) =>
   orderBy(list, (hit) => (hit.features ? pairwiseScore(model, hit.features) : 0));
 
-/** The residual ranker's order: its best `depth` candidates re-scored, the rest in the fusion's order below. */
-const byResidual = (model: ListwiseModel, depth: number) => (list: CandidateList) => {
-  const head = list.hits.slice(0, depth).map((hit, index) => ({
-    index,
-    value:
-      model.baseWeight * Math.log(hit.score) + (hit.features ? listwiseResidual(model, hit.features) : 0),
-  }));
+/** The residual ranker's order: its head (`rankingHead`) re-scored, the rest in the fusion's order below. */
+const byResidual = (model: ListwiseModel, training: RankerTraining) => (list: CandidateList) => {
+  const positions = headOf(list, training);
+  const head = positions.map((index) => {
+    const hit = list.hits[index] as SearchHit;
+    return {
+      index,
+      value:
+        model.baseWeight * Math.log(hit.score) + (hit.features ? listwiseResidual(model, hit.features) : 0),
+    };
+  });
   head.sort((left, right) => right.value - left.value || left.index - right.index);
-  return [...head.map((entry) => entry.index), ...list.hits.slice(depth).map((_, index) => depth + index)];
+  const inHead = new Set(positions);
+  const rest = list.hits.map((_, index) => index).filter((index) => !inHead.has(index));
+  return [...head.map((entry) => entry.index), ...rest];
 };
+
+/** The positions of a list's candidates the ranker re-orders, chosen as serving chooses them. */
+const headOf = (list: CandidateList, training: RankerTraining) =>
+  rankingHead(
+    list.hits.map((hit) => hit.features),
+    training.depth,
+    training.votedPlaces ?? 0,
+  );
 
 function toPairwiseQueries(lists: readonly CandidateList[]): RankingQuery[] {
   return lists
@@ -136,21 +154,22 @@ function toPairwiseQueries(lists: readonly CandidateList[]): RankingQuery[] {
     }));
 }
 
-function toListwiseQueries(lists: readonly CandidateList[], depth: number): ListwiseQuery[] {
+function toListwiseQueries(lists: readonly CandidateList[], training: RankerTraining): ListwiseQuery[] {
   return lists.map((list) => {
-    const hits = list.hits.slice(0, depth);
+    const positions = headOf(list, training);
+    const hits = positions.map((index) => list.hits[index] as SearchHit);
     return {
       rows: hits.map((hit) => hit.features ?? new Float32Array()),
       base: hits.map((hit) => Math.log(hit.score)),
-      relevant: list.relevant.slice(0, depth),
+      relevant: positions.map((index) => list.relevant[index] ?? false),
     };
   });
 }
 
-/** Fits the residual ranker on every list (the fusion's best `depth` candidates of each). */
+/** Fits the residual ranker on every list (the head of each: `rankingHead`). */
 export function fitRanker(lists: readonly CandidateList[], training: RankerTraining): ListwiseModel {
   const hidden = training.hiddenUnits ? { ...hiddenTraining, hiddenUnits: training.hiddenUnits } : {};
-  return trainListwise(toListwiseQueries(lists, training.depth), {
+  return trainListwise(toListwiseQueries(lists, training), {
     ...defaultListwiseTraining,
     l2: training.l2,
     ...hidden,
@@ -170,7 +189,7 @@ export interface RankerComparison {
 }
 
 const residualName = (training: RankerTraining) =>
-  `residual listwise, top ${training.depth}, L2 ${training.l2}${training.hiddenUnits ? `, ${training.hiddenUnits} hidden units` : ''}`;
+  `residual listwise, top ${training.depth}${training.votedPlaces ? ` (${training.votedPlaces} places for voted clauses)` : ''}, L2 ${training.l2}${training.hiddenUnits ? `, ${training.hiddenUnits} hidden units` : ''}`;
 
 /**
  * Five-fold cross-validation by question (folds by position): the residual listwise ranker at each setting of
@@ -197,7 +216,7 @@ export function crossValidateRanker(
     hitRates(
       residualName(training),
       lists,
-      outOfFold((train) => byResidual(fitRanker(train, training), training.depth)),
+      outOfFold((train) => byResidual(fitRanker(train, training), training)),
     ),
   );
   let best = 0;
@@ -211,7 +230,7 @@ export function crossValidateRanker(
     `${residualName(chosen)}, no labelled questions`,
     lists,
     outOfFold((train) => {
-      const order = byResidual(fitRanker(withoutExamples(train), chosen), chosen.depth);
+      const order = byResidual(fitRanker(withoutExamples(train), chosen), chosen);
       return (list) => order(withoutExamples([list])[0] as CandidateList);
     }),
   );

@@ -6,7 +6,8 @@ import { shippedModelPath } from '../../package-root.js';
 import { type RankingFeatures, rankingFeatureNames } from './ranking-features.js';
 
 /**
- * A learned residual ranker over the hand-set fusion: the fusion's best `depth` candidates are ordered by
+ * A learned residual ranker over the hand-set fusion: its head (the fusion's best `depth` candidates, some of the last
+ * places given to clauses similar labelled questions cite: `rankingHead`) is ordered by
  * `fusion score × exp(residual / baseWeight)`, the residual being `weights · x` plus, when the file has one, a hidden
  * layer's `Σ output_j · relu(hidden_j · x + bias_j)` over the standardised features `x` — the fusion's order, moved
  * only where the evidence says it should be. It orders only; the scores shown keep the fusion's values (see
@@ -34,6 +35,11 @@ export const rankerFileSchema = z.object({
   baseWeight: z.number().positive(),
   /** How many of the fusion's best candidates are re-ranked; the rest keep the fusion's order below them. */
   depth: z.number().int().positive(),
+  /**
+   * How many of the head's last places go to clauses the labelled questions voted for but the fusion left below
+   * (see `rankingHead`); absent: none.
+   */
+  votedPlaces: z.number().int().nonnegative().optional(),
   /** How it was trained (training files and their hash) and what cross-validation measured. */
   training: z.record(z.string(), z.unknown()),
 });
@@ -46,6 +52,8 @@ export interface LearnedRanker {
   readonly embedder: string;
   /** How many of the fusion's best candidates it re-ranks. */
   readonly depth: number;
+  /** How many of those places clauses voted for by labelled questions may take from the fusion's (`rankingHead`). */
+  readonly votedPlaces: number;
   /** A candidate's ranking key from its fusion score (positive) and features (higher ranks first). */
   score(fused: number, features: RankingFeatures): number;
 }
@@ -58,6 +66,7 @@ export function createLearnedRanker(file: RankerFile): LearnedRanker {
   return {
     embedder: file.embedder,
     depth: file.depth,
+    votedPlaces: file.votedPlaces ?? 0,
     score(fused, features) {
       standardised.fill(0);
       order.forEach((position, index) => {

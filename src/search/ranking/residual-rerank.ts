@@ -31,22 +31,49 @@ export function standardiseWithin(
 }
 
 /**
- * Re-orders the fusion's best `ranker.depth` candidates (`sorted` best first) by the learned ranker, in place. The
- * ranker decides the order only: the head's fusion scores are handed out again best first, so the list keeps the
- * fusion's spread of scores and the relative score floors downstream (the confidence check, the composer's choice of
- * clauses from other documents) mean what they were measured to mean. The rest stay below, untouched.
+ * Which candidates the learned ranker re-orders, as positions in the fusion's order (`features`, best first): the
+ * fusion's best `depth`, except that up to `votedPlaces` clauses the labelled questions voted for (`exampleVote` > 0)
+ * but the fusion left below take the head's last places, best voted fusion position first. Similar questions' clauses
+ * are often worded unlike the question, which is why the fusion leaves them low; this lets their evidence reach them.
+ * Training and serving both choose the head here, so the ranker is fitted on the candidates it will see.
+ */
+export function rankingHead(
+  features: ReadonlyArray<RankingFeatures | undefined>,
+  depth: number,
+  votedPlaces = 0,
+): number[] {
+  const vote = featureIndex('exampleVote');
+  const voted: number[] = [];
+  for (let position = depth; position < features.length && voted.length < votedPlaces; position++) {
+    if (((features[position]?.[vote] as number | undefined) ?? 0) > 0) voted.push(position);
+  }
+  const kept = Math.min(features.length, depth) - voted.length;
+  return [...Array.from({ length: Math.max(0, kept) }, (_, position) => position), ...voted];
+}
+
+/**
+ * Re-orders the ranker's head (`rankingHead` of `sorted`, the fusion's order, best first) by the learned ranker, in
+ * place: the head comes first in the ranker's order, the rest below in the fusion's. The ranker decides the order
+ * only: the fusion's scores are handed out again best first, place by place, so the list keeps the fusion's spread of
+ * scores and the relative score floors downstream (the confidence check, the composer's choice of clauses from other
+ * documents) mean what they were measured to mean.
  */
 export function rerankHead(sorted: RankedCandidate[], ranker: LearnedRanker): void {
-  const head = sorted.slice(0, ranker.depth);
-  const scores = head.map((candidate) => candidate.score);
-  const keyed = head.map((candidate) => ({
-    candidate,
-    doc: candidate.doc,
-    score: ranker.score(candidate.score, candidate.features),
-  }));
-  keyed.sort(byScore);
-  keyed.forEach((entry, index) => {
-    entry.candidate.score = scores[index] as number;
+  const positions = rankingHead(
+    sorted.map((candidate) => candidate.features),
+    ranker.depth,
+    ranker.votedPlaces,
+  );
+  const scores = sorted.map((candidate) => candidate.score);
+  const keyed = positions.map((position) => {
+    const candidate = sorted[position] as RankedCandidate;
+    return { candidate, doc: candidate.doc, score: ranker.score(candidate.score, candidate.features) };
   });
-  sorted.splice(0, head.length, ...keyed.map((entry) => entry.candidate));
+  keyed.sort(byScore);
+  const inHead = new Set(positions);
+  const rest = sorted.filter((_, position) => !inHead.has(position));
+  sorted.splice(0, sorted.length, ...keyed.map((entry) => entry.candidate), ...rest);
+  sorted.forEach((candidate, place) => {
+    candidate.score = scores[place] as number;
+  });
 }
