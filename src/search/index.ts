@@ -18,5 +18,5 @@ export {
   type QuestionBankFile,
 } from './ranking/question-bank.js';
 export { featureIndex, type RankingFeatureName, rankingFeatureNames } from './ranking/ranking-features.js';
-export { rankingHead } from './ranking/residual-rerank.js';
+export { headFirst, rankingHead } from './ranking/residual-rerank.js';
 export type { Retriever, SearchHit } from './retriever.js';

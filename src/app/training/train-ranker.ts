@@ -10,7 +10,13 @@ import {
   trainListwise,
   trainPairwise,
 } from '../../learn/index.js';
-import { featureIndex, type RankingFeatureName, rankingHead, type SearchHit } from '../../search/index.js';
+import {
+  featureIndex,
+  headFirst,
+  type RankingFeatureName,
+  rankingHead,
+  type SearchHit,
+} from '../../search/index.js';
 
 /** One labelled question's candidates, as retrieval found them (in the hand-set fusion's order, with its scores). */
 export interface CandidateList {
@@ -121,21 +127,13 @@ const byPairwise = (model: PairwiseModel) => (list: CandidateList) =>
   orderBy(list, (hit) => (hit.features ? pairwiseScore(model, hit.features) : 0));
 
 /** The residual ranker's order: its head (`rankingHead`) re-scored, the rest in the fusion's order below. */
-const byResidual = (model: ListwiseModel, training: RankerTraining) => (list: CandidateList) => {
-  const positions = headOf(list, training);
-  const head = positions.map((index) => {
+const byResidual = (model: ListwiseModel, training: RankerTraining) => (list: CandidateList) =>
+  headFirst(list.hits.length, headOf(list, training), (index) => {
     const hit = list.hits[index] as SearchHit;
-    return {
-      index,
-      value:
-        model.baseWeight * Math.log(hit.score) + (hit.features ? listwiseResidual(model, hit.features) : 0),
-    };
+    return (
+      model.baseWeight * Math.log(hit.score) + (hit.features ? listwiseResidual(model, hit.features) : 0)
+    );
   });
-  head.sort((left, right) => right.value - left.value || left.index - right.index);
-  const inHead = new Set(positions);
-  const rest = list.hits.map((_, index) => index).filter((index) => !inHead.has(index));
-  return [...head.map((entry) => entry.index), ...rest];
-};
 
 /** The positions of a list's candidates the ranker re-orders, chosen as serving chooses them. */
 const headOf = (list: CandidateList, training: RankerTraining) =>

@@ -52,6 +52,22 @@ export function rankingHead(
 }
 
 /**
+ * A list's new order when its head (positions from `rankingHead`) is re-scored: the head by `key` (higher first, ties
+ * in the list's order), then the rest in the list's order. Training and serving order by it alike.
+ */
+export function headFirst(
+  length: number,
+  head: readonly number[],
+  key: (position: number) => number,
+): number[] {
+  const keyed = head.map((position) => ({ position, key: key(position) }));
+  keyed.sort((left, right) => right.key - left.key || left.position - right.position);
+  const inHead = new Set(head);
+  const rest = Array.from({ length }, (_, position) => position).filter((position) => !inHead.has(position));
+  return [...keyed.map((entry) => entry.position), ...rest];
+}
+
+/**
  * Re-orders the ranker's head (`rankingHead` of `sorted`, the fusion's order, best first) by the learned ranker, in
  * place: the head comes first in the ranker's order, the rest below in the fusion's. The ranker decides the order
  * only: the fusion's scores are handed out again best first, place by place, so the list keeps the fusion's spread of
@@ -59,21 +75,19 @@ export function rankingHead(
  * documents) mean what they were measured to mean.
  */
 export function rerankHead(sorted: RankedCandidate[], ranker: LearnedRanker): void {
-  const positions = rankingHead(
+  const head = rankingHead(
     sorted.map((candidate) => candidate.features),
     ranker.depth,
     ranker.votedPlaces,
   );
   const scores = sorted.map((candidate) => candidate.score);
-  const keyed = positions.map((position) => {
+  const order = headFirst(sorted.length, head, (position) => {
     const candidate = sorted[position] as RankedCandidate;
-    return { candidate, doc: candidate.doc, score: ranker.score(candidate.score, candidate.features) };
+    return ranker.score(candidate.score, candidate.features);
   });
-  keyed.sort(byScore);
-  const inHead = new Set(positions);
-  const rest = sorted.filter((_, position) => !inHead.has(position));
-  sorted.splice(0, sorted.length, ...keyed.map((entry) => entry.candidate), ...rest);
-  sorted.forEach((candidate, place) => {
+  const reordered = order.map((position) => sorted[position] as RankedCandidate);
+  reordered.forEach((candidate, place) => {
     candidate.score = scores[place] as number;
   });
+  sorted.splice(0, sorted.length, ...reordered);
 }
