@@ -86,16 +86,17 @@ export function withoutExamples(lists: readonly CandidateList[]): CandidateList[
 }
 
 /**
- * The settings compared by cross-validation: re-rank the fusion's best 20, linearly with a weak to strong pull to it,
- * or with 16 hidden units that let the features combine; and that last with up to 10 of the 20 places open to clauses
- * the labelled questions voted for but the fusion left below (a wider net for clauses worded unlike the question).
+ * The settings compared by cross-validation: re-rank the fusion's best 20, linearly with a pull to it, or with 16
+ * hidden units that let the features combine; and that last with up to 10 places open to clauses the labelled
+ * questions voted for but the fusion left below (a wider net for clauses worded unlike the question), over a head of
+ * 20, 30 or 40 (a deeper head holds an acceptable clause more often, but gives the ranker more to get wrong).
  */
 export const rankerCandidates: readonly RankerTraining[] = [
-  { depth: 20, l2: 0.1 },
   { depth: 20, l2: 0.3 },
-  { depth: 20, l2: 1 },
   { depth: 20, l2: 0.3, hiddenUnits: 16 },
   { depth: 20, votedPlaces: 10, l2: 0.3, hiddenUnits: 16 },
+  { depth: 30, votedPlaces: 10, l2: 0.3, hiddenUnits: 16 },
+  { depth: 40, votedPlaces: 10, l2: 0.3, hiddenUnits: 16 },
 ];
 
 function hitRates(
