@@ -52,9 +52,10 @@ const classes = decisionSchema.options;
 /**
  * The candidates compared by default: nearest neighbours; softmax over the encoder alone, with hashed words, and
  * with hashed words and letters (the last at two strengths of L2, the setting cross-validation is most sensitive to,
- * and with 2,048 or 8,192 buckets of each); and that softmax with the nearest labelled examples' vote blended in at two shares. Only the softmax ones ship:
- * the others are measured for comparison (on 6,221 messages the blends were more accurate and refused fewer protocol
- * questions, but answered more requests for political advice and missed more cases for the Monitoring Officer).
+ * and with 2,048 or 8,192 buckets of each); and that softmax with the nearest labelled examples' vote blended in at
+ * two shares. Only the softmax ones ship: the others are measured for comparison (on 6,221 messages the blends were
+ * more accurate and refused fewer protocol questions, but answered more requests for political advice and missed
+ * more cases for the Monitoring Officer).
  */
 export const defaultCandidates: Candidate[] = [
   { name: 'nearest-7', kind: 'nearest', neighbours: 7, features: noWords(), training: softmaxDefaults() },
