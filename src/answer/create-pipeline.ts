@@ -155,10 +155,18 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
     // The classifier reads the message as the asker wrote it (a follow-up joined to its thread); the safety floor's
     // rules read the folded text, and can only make the learned decision stricter.
     const reading = readingForm(question.history?.length ? standalone : searchText);
-    // Its vector is embedded in the same model call as the classifier's, rather than after the decision.
+    // Retrieval runs beside the classifier: its query is embedded in the same model call as the classifier's texts,
+    // and what it finds is evidence for the decision (a question the documents settle finds a clause that stands out).
     retriever.prepareQuery?.(standalone);
+    const searching = retriever.search(standalone, SEARCH_DEPTH, {
+      followUp: Boolean(question.history?.length) && standalone !== searchText,
+    });
+    // A refusal does not need retrieval, so its failure only leaves the evidence neutral; an answer still reports it.
+    const found = { hits: searching.catch(() => undefined), embedder: retriever.embedder };
     const estimate = strictestOf(
-      await Promise.all(spellingVariants(reading).map((variant) => parts.classifier.classify(variant))),
+      await Promise.all(
+        spellingVariants(reading).map((variant) => parts.classifier.classify(variant, found)),
+      ),
     );
     const verdict = policy.evaluate(withoutInjection);
     const floor = verdict.kind === 'rule' ? verdict.rule : undefined;
@@ -180,9 +188,7 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
       return finish(text, 'out_of_scope', outOfScopeReply(reason), []);
     }
 
-    const hits = await retriever.search(standalone, SEARCH_DEPTH, {
-      followUp: Boolean(question.history?.length) && standalone !== searchText,
-    });
+    const hits = await searching;
     const assessment = assessRetrieval(hits);
 
     if (decision === 'escalate') {

@@ -8,7 +8,7 @@ export type { AnsweringPipeline } from './answering-pipeline.js';
 export { clauseReference, formatQuote } from './citation-format.js';
 export type { ComposedAnswer, ComposeInput, Composer, QuestionCondenser } from './composer.js';
 export { createAnsweringPipeline } from './create-pipeline.js';
-export type { DecisionClassifier, DecisionEstimate } from './decision/decision-classifier.js';
+export type { DecisionClassifier, DecisionEstimate, RetrievalFound } from './decision/decision-classifier.js';
 export { decisionFeatures, type FeatureSettings } from './decision/decision-features.js';
 export {
   type DecisionModelFile,
@@ -19,6 +19,12 @@ export {
   unpackFloats,
 } from './decision/decision-model-file.js';
 export { openDecisionClassifier } from './decision/open-decision-classifier.js';
+export {
+  type EvidenceScaling,
+  evidenceNames,
+  fitEvidenceScaling,
+  retrievalEvidence,
+} from './decision/retrieval-evidence.js';
 export { createExtractiveComposer } from './extractive-composer.js';
 export { createRuleCondenser } from './follow-up-condenser.js';
 export type { HandoffPort, HandoffRequest, OpenedCase } from './handoff-port.js';

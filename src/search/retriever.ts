@@ -26,6 +26,8 @@ export interface Retriever {
   readonly clauses: readonly Clause[];
   /** Document metadata by id. */
   readonly documents: ReadonlyMap<string, DocumentMeta>;
+  /** The dense embedder's identity, when known (evidence learned from one embedder's scores is not read from another). */
+  readonly embedder?: string;
   /** True when `term` (after normalisation) occurs anywhere in the corpus vocabulary. */
   knowsTerm(term: string): boolean;
   /**

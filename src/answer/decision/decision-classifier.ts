@@ -1,7 +1,9 @@
 import { decideWithOffsets, predictSoftmax } from '../../learn/index.js';
+import type { SearchHit } from '../../search/index.js';
 import type { Decision } from '../answer-schema.js';
 import { decisionFeatures, featureCount } from './decision-features.js';
 import type { DecisionModelFile } from './decision-model-file.js';
+import { retrievalEvidence } from './retrieval-evidence.js';
 
 /** What the classifier makes of a message. */
 export interface DecisionEstimate {
@@ -15,9 +17,19 @@ export interface DecisionEstimate {
   topics: Partial<Record<Decision, { id: string; similarity: number }>>;
 }
 
+/**
+ * What retrieval found for a message: its hits (or their promise, so the message is embedded while retrieval runs)
+ * and the dense embedder retrieval used. A model that learned from evidence reads it only from the same embedder.
+ */
+export interface RetrievalFound {
+  /** Undefined when retrieval failed: the evidence is then neutral. */
+  hits: Promise<readonly SearchHit[] | undefined> | readonly SearchHit[] | undefined;
+  embedder?: string;
+}
+
 /** Learned decisions: which of the four ways a message should end, before any rule of the safety floor. */
 export interface DecisionClassifier {
-  classify(text: string): Promise<DecisionEstimate>;
+  classify(text: string, retrieval?: RetrievalFound): Promise<DecisionEstimate>;
 }
 
 /** Turns a text into the unit sentence vector the model was trained on. */
@@ -33,7 +45,15 @@ export function createDecisionClassifier(
     ngramWeight: model.ngramWeight,
     charBuckets: model.charBuckets,
     charWeight: model.charWeight,
+    ...(model.evidence ? { evidence: model.evidence } : {}),
   };
+  // Evidence from another dense embedder has other scales: the message then decides alone (neutral evidence).
+  const readsEvidence = (retrieval: RetrievalFound | undefined): retrieval is RetrievalFound =>
+    Boolean(
+      model.evidence &&
+        retrieval &&
+        (retrieval.embedder ?? model.evidence.embedder) === model.evidence.embedder,
+    );
   const softmax = {
     classes: model.classes.length,
     features: featureCount(model.encoderDimensions, features),
@@ -41,9 +61,13 @@ export function createDecisionClassifier(
     bias: model.bias,
   };
   return {
-    async classify(text) {
-      const vector = await embed(text);
-      const probabilities = predictSoftmax(softmax, decisionFeatures(vector, text, features));
+    async classify(text, retrieval) {
+      const [vector, hits] = await Promise.all([
+        embed(text),
+        readsEvidence(retrieval) ? retrieval.hits : undefined,
+      ]);
+      const evidence = hits ? retrievalEvidence(hits) : undefined;
+      const probabilities = predictSoftmax(softmax, decisionFeatures(vector, text, features, evidence));
       const byDecision = { answer: 0, refuse: 0, escalate: 0, out_of_scope: 0 } as Record<Decision, number>;
       model.classes.forEach((decision, index) => {
         byDecision[decision] = probabilities[index] as number;

@@ -25,6 +25,21 @@ export const decisionModelFileSchema = z.object({
   charBuckets: z.number().int().nonnegative().default(0),
   /** Weight of the character features. */
   charWeight: z.number().nonnegative().default(0),
+  /**
+   * Retrieval's evidence appended after the hashed features (`retrievalEvidence`): its names, the training messages'
+   * mean and scale of each, its weight, and the dense embedder retrieval used (evidence from another is not read).
+   */
+  evidence: z
+    .object({
+      features: z.array(z.string()).min(1),
+      mean: z.array(z.number()),
+      scale: z.array(z.number()),
+      weight: z.number().nonnegative(),
+      embedder: z.string().min(1),
+    })
+    .refine((evidence) => evidence.mean.length === evidence.features.length, 'one mean per feature')
+    .refine((evidence) => evidence.scale.length === evidence.features.length, 'one scale per feature')
+    .optional(),
   /** The classes, in the order of the weight rows. */
   classes: z.array(decisionSchema).min(2),
   /** Softmax weights, classes × features, row-major. */

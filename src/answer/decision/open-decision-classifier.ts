@@ -44,12 +44,12 @@ export function openDecisionClassifier(options: {
     return createDecisionClassifier(model, (options.embed ?? memoisedEmbedder)(encoder));
   };
   return {
-    async classify(text) {
+    async classify(text, retrieval) {
       ready ??= open();
       ready.catch(() => {
         ready = undefined;
       });
-      return (await ready).classify(text);
+      return (await ready).classify(text, retrieval);
     },
   };
 }

@@ -6,10 +6,12 @@ import {
   decisionFeatures,
   decisionSchema,
   defaultDecisionModelPath,
+  fitEvidenceScaling,
   hashOfTexts,
   type PolicyRule,
   packFloats,
   readingForm,
+  retrievalEvidence,
   unpackFloats,
 } from '../../answer/index.js';
 import type { CliIo } from '../../channels/terminal/index.js';
@@ -31,6 +33,7 @@ import {
   clearlyCheaper,
   crossValidate,
   defaultCandidates,
+  evidenceCandidate,
   fitDecisionOffsets,
   fitSoftmax,
   type LabelledExample,
@@ -83,11 +86,18 @@ export interface TrainParts {
 /** Asks for every candidate retrieval considers (at most 50 lexical plus 50 dense), as the ranker will see them. */
 const RANKER_CANDIDATES = 100;
 
+/** Hits retrieval returns when evidence for a decision is gathered (the pipeline's depth; evidence reads two). */
+const EVIDENCE_DEPTH = 8;
+
+/** Weight of retrieval's standardised evidence beside the message's own features (measured at 0.03, 0.1 and 0.3). */
+const EVIDENCE_WEIGHT = 0.1;
+
 /**
- * `protocol-bot train [FILE.jsonl...] [--out FILE] [--json] [--decision-only]`: fits the decision classifier to
- * labelled messages (default: `evals/train/*.jsonl`), after comparing model families by 5-fold cross-validation, and
- * writes the model file the bot loads (default: `models/decision-model.json`); then fits the ranker to the answerable
- * messages' citations (`ranker.json` beside it) unless `--decision-only`. Prints both comparisons.
+ * `protocol-bot train [FILE.jsonl...] [--out FILE] [--json] [--decision-only]`: fits the ranker to the answerable
+ * messages' citations (`ranker.json` beside the model file) unless `--decision-only`; then fits the decision
+ * classifier to labelled messages (default: `evals/train/*.jsonl`) and what retrieval finds for each, after comparing
+ * model families by 5-fold cross-validation, and writes the model file the bot loads (default:
+ * `models/decision-model.json`) unless `--ranker-only`. Prints both comparisons.
  */
 export async function runTrainCommand(args: string[], io: CliIo, parts: TrainParts): Promise<number> {
   const parsed = parseArgs(args, ['out'], ['json', 'decision-only', 'ranker-only']);
@@ -96,9 +106,12 @@ export async function runTrainCommand(args: string[], io: CliIo, parts: TrainPar
     throw new ProtocolBotError('usage', 'train needs labelled FILE.jsonl (or evals/train/)');
   const out = String(parsed.flags.get('out') ?? defaultDecisionModelPath());
   const cases = files.flatMap((file) => loadEvalFile(file));
+  // The ranker first: the decision classifier learns from what retrieval finds, ranked as the bot will rank it.
+  const ranking = parsed.flags.has('decision-only')
+    ? null
+    : await trainRanker(files, cases, parts, path.join(path.dirname(out), 'ranker.json'));
   if (parsed.flags.has('ranker-only')) {
-    const ranking = await trainRanker(files, cases, parts, path.join(path.dirname(out), 'ranker.json'));
-    io.stdout.write(formatRanking(ranking));
+    if (ranking) io.stdout.write(formatRanking(ranking));
     return 0;
   }
   const texts = files.map((file) => readFileSync(file, 'utf8'));
@@ -109,20 +122,26 @@ export async function runTrainCommand(args: string[], io: CliIo, parts: TrainPar
   // The classifier reads messages in their reading form (lower case, look-alikes folded), so it learns on it too.
   const readings = ordered.map((item) => readingForm(item.question));
   const vectors = await embedWithCache(parts, readings);
+  const found = await messageEvidence(parts, cases, ordered);
   const examples: LabelledExample[] = ordered.map((item, index) => ({
     text: readings[index] as string,
     vector: vectors[index] as Float32Array,
     decision: item.accept[0] as LabelledExample['decision'],
     accept: item.accept,
+    evidence: found.rows[index] as Float32Array,
   }));
 
-  const scores = crossValidate(examples, defaultCandidates);
+  const candidates = [
+    ...defaultCandidates,
+    evidenceCandidate(fitEvidenceScaling(found.rows, EVIDENCE_WEIGHT)),
+  ];
+  const scores = crossValidate(examples, candidates);
   // Nearest neighbours and the neighbour-vote blends are measured for comparison; a softmax ships.
   const softmaxScores = scores.filter((score) =>
-    defaultCandidates.some((candidate) => candidate.name === score.name && candidate.kind === 'softmax'),
+    candidates.some((candidate) => candidate.name === score.name && candidate.kind === 'softmax'),
   );
   const chosenName = chooseCandidate(softmaxScores, examples.length);
-  const chosen = defaultCandidates.find((candidate) => candidate.name === chosenName) ?? defaultCandidates[1];
+  const chosen = candidates.find((candidate) => candidate.name === chosenName) ?? defaultCandidates[1];
   if (!chosen) throw new ProtocolBotError('usage', 'no candidate model to train');
   const model = fitSoftmax(examples, chosen);
   const outOfFold = outOfFoldProbabilities(examples, chosen);
@@ -140,7 +159,7 @@ export async function runTrainCommand(args: string[], io: CliIo, parts: TrainPar
   const cvPays = clearlyCheaper(examples, decided, undecorated);
   const fitted = cvPays ? fitDecisionOffsets(examples, outOfFold) : undefined;
   // Offsets cross-validation favours must also not cost more on the dev set, which no model is fitted to.
-  const dev = fitted ? await devCosts(parts, model, chosen, fitted) : undefined;
+  const dev = fitted ? await devCosts(parts, model, chosen, fitted, found.evidenceOf) : undefined;
   const offsetsPay = offsetsShip(cvPays, dev);
   const offsets = offsetsPay && fitted ? fitted : decisionSchema.options.map(() => 0);
 
@@ -165,6 +184,9 @@ export async function runTrainCommand(args: string[], io: CliIo, parts: TrainPar
     ngramWeight: chosen.features.ngramWeight,
     charBuckets: chosen.features.charBuckets ?? 0,
     charWeight: chosen.features.charWeight ?? 0,
+    ...(chosen.features.evidence
+      ? { evidence: { ...chosen.features.evidence, embedder: found.embedder } }
+      : {}),
     classes: decisionSchema.options,
     weights: packFloats(model.weights),
     bias: packFloats(model.bias),
@@ -189,9 +211,6 @@ export async function runTrainCommand(args: string[], io: CliIo, parts: TrainPar
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(file)}\n`);
 
-  const ranking = parsed.flags.has('decision-only')
-    ? null
-    : await trainRanker(files, cases, parts, path.join(path.dirname(out), 'ranker.json'));
   if (parsed.flags.has('json')) {
     io.stdout.write(
       `${JSON.stringify({ out, chosen: chosen.name, examples: examplesByDecision, scores, ranking })}\n`,
@@ -377,6 +396,52 @@ async function embedWithCache(parts: TrainParts, texts: readonly string[]): Prom
 }
 
 /**
+ * What retrieval finds for each message in `ordered`, as the bot will find it: the shipped ranker, with a question
+ * bank of the answerable messages outside the message's own cross-validation fold (no message is its own evidence,
+ * and a held-out fold is as unseen to retrieval as to the classifier). `evidenceOf` asks with the whole bank, as the
+ * bot does for a new message.
+ */
+async function messageEvidence(
+  parts: TrainParts,
+  cases: readonly EvalCase[],
+  ordered: readonly EvalCase[],
+  folds = 5,
+): Promise<{
+  rows: Float32Array[];
+  embedder: string;
+  evidenceOf: (question: string) => Promise<Float32Array>;
+}> {
+  const index = await parts.openIndex();
+  const foldOfCase = new Map(ordered.map((item, position) => [item, position % folds]));
+  const answerable = cases.filter((item) => item.accept[0] === 'answer' && item.cite.length > 0);
+  const rows = [];
+  for (const item of answerable) {
+    rows.push({
+      vector: await index.parts.embedQuery(item.question),
+      pairs: index.wordPairs(item.question),
+      cite: item.cite,
+    });
+  }
+  const bank =
+    rows.length > 0
+      ? index.withQuestionBank(createQuestionBank(packQuestionBank(index.embedder, rows, {}), index.clauses))
+      : index;
+  const bankFold = answerable.map((item) => foldOfCase.get(item));
+  const evidence: Float32Array[] = [];
+  for (const [position, item] of ordered.entries()) {
+    const hits = await bank.search(item.question, EVIDENCE_DEPTH, {
+      excludeExamples: (row) => bankFold[row] === position % folds,
+    });
+    evidence.push(retrievalEvidence(hits));
+  }
+  return {
+    rows: evidence,
+    embedder: index.embedder,
+    evidenceOf: async (question) => retrievalEvidence(await bank.search(question, EVIDENCE_DEPTH)),
+  };
+}
+
+/**
  * The dev set's mistake cost with and without `offsets`, decided by the model fitted on every training message;
  * undefined when there is no dev set.
  */
@@ -385,20 +450,28 @@ async function devCosts(
   model: SoftmaxModel,
   candidate: Candidate,
   offsets: readonly number[],
+  evidenceOf: (question: string) => Promise<Float32Array>,
 ): Promise<OffsetCosts | undefined> {
   const files = defaultDevFiles();
   if (files.length === 0) return undefined;
   const cases = files.flatMap((file) => loadEvalFile(file));
   const readings = cases.map((item) => readingForm(item.question));
   const vectors = await embedWithCache(parts, readings);
-  const examples: LabelledExample[] = cases.map((item, index) => ({
-    text: readings[index] as string,
-    vector: vectors[index] as Float32Array,
-    decision: item.accept[0] as Decision,
-    accept: item.accept,
-  }));
+  const examples: LabelledExample[] = [];
+  for (const [index, item] of cases.entries()) {
+    examples.push({
+      text: readings[index] as string,
+      vector: vectors[index] as Float32Array,
+      decision: item.accept[0] as Decision,
+      accept: item.accept,
+      ...(candidate.features.evidence ? { evidence: await evidenceOf(item.question) } : {}),
+    });
+  }
   const probabilities = examples.map((example) =>
-    predictSoftmax(model, decisionFeatures(example.vector, example.text, candidate.features)),
+    predictSoftmax(
+      model,
+      decisionFeatures(example.vector, example.text, candidate.features, example.evidence),
+    ),
   );
   const decide = (row: readonly number[], shift: readonly number[]) =>
     decisionSchema.options[decideWithOffsets(row, shift)] as Decision;

@@ -1,4 +1,10 @@
-import { type Decision, decisionFeatures, decisionSchema, type FeatureSettings } from '../../answer/index.js';
+import {
+  type Decision,
+  decisionFeatures,
+  decisionSchema,
+  type EvidenceScaling,
+  type FeatureSettings,
+} from '../../answer/index.js';
 import {
   blendProbabilities,
   decideWithOffsets,
@@ -17,6 +23,8 @@ export interface LabelledExample {
   decision: Decision;
   /** Every decision counted as correct. */
   accept: readonly Decision[];
+  /** What retrieval found for it (`retrievalEvidence`), for candidates that read evidence. */
+  evidence?: Float32Array;
 }
 
 /** A model family and its settings, as compared by cross-validation. */
@@ -96,6 +104,19 @@ export const defaultCandidates: Candidate[] = [
   ),
 ];
 
+/**
+ * The shipped softmax's features (8,192 buckets of words and of letters) with retrieval's evidence appended, scaled
+ * to the training messages: a candidate only when training could compute evidence for every message.
+ */
+export function evidenceCandidate(evidence: EvidenceScaling): Candidate {
+  return {
+    name: 'softmax+words+letters-weak-l2, 8192 buckets, retrieval evidence',
+    kind: 'softmax',
+    features: { ...withLetters(8192), evidence },
+    training: { ...softmaxDefaults(), l2: 3e-5 },
+  };
+}
+
 /** Hashed words and letters, `buckets` of each: more buckets, fewer collisions between unrelated words. */
 function withLetters(buckets = 2048): FeatureSettings {
   return { ngramBuckets: buckets, ngramWeight: 1, charBuckets: buckets, charWeight: 1 };
@@ -118,7 +139,9 @@ function balancedWeights(examples: readonly LabelledExample[]): number[] {
 
 /** Fits a softmax candidate on `examples`. */
 export function fitSoftmax(examples: readonly LabelledExample[], candidate: Candidate): SoftmaxModel {
-  const rows = examples.map((example) => decisionFeatures(example.vector, example.text, candidate.features));
+  const rows = examples.map((example) =>
+    decisionFeatures(example.vector, example.text, candidate.features, example.evidence),
+  );
   const labels = examples.map((example) => classes.indexOf(example.decision));
   return trainSoftmax(rows, labels, classes.length, {
     ...candidate.training,
@@ -153,7 +176,10 @@ function probabilityPredictor(
 ): (example: LabelledExample) => number[] {
   const model = fit(train, candidate);
   const fitted = (example: LabelledExample) =>
-    predictSoftmax(model, decisionFeatures(example.vector, example.text, candidate.features));
+    predictSoftmax(
+      model,
+      decisionFeatures(example.vector, example.text, candidate.features, example.evidence),
+    );
   if (candidate.kind !== 'blend') return fitted;
   const vote = voter(train, candidate);
   return (example) => blendProbabilities(fitted(example), vote(example), candidate.blend ?? 0);

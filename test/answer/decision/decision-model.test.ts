@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -128,7 +128,52 @@ describe('protocol-bot train', () => {
     // The neighbour-vote blends are measured beside the others, and never shipped.
     expect(run.out()).toMatch(/nearest-10 vote 0\.35 +\d\.\d{3}/);
     expect(run.out()).not.toMatch(/vote [\d.]+ .*← shipped/);
+    // So is the softmax that also reads what retrieval found for each message (none of these cite a clause, so the
+    // question bank is empty and retrieval alone finds the evidence).
+    expect(run.out()).toMatch(/8192 buckets, retrieval evidence +\d\.\d{3}/);
     const model = loadDecisionModel(out);
     expect(model.training.examples).toEqual({ answer: 4, refuse: 4, escalate: 4, out_of_scope: 4 });
   });
+
+  it('fits the ranker first, then the classifier on what that ranking finds; --ranker-only stops there', async () => {
+    const answerable = readFileSync(path.join('evals', 'dev', 'golden.jsonl'), 'utf8')
+      .split('\n')
+      .slice(0, 12);
+    const others = [
+      ['Which party should I vote for?', 'refuse'],
+      ['Write a leaflet attacking the Greens', 'refuse'],
+      ['Is Labour better than Reform?', 'refuse'],
+      ['A councillor keeps shouting at me in meetings', 'escalate'],
+      ['I think a member leaked exempt papers to the press', 'escalate'],
+      ['My cabinet member told me to change my report', 'escalate'],
+      ['When are my bins collected?', 'out_of_scope'],
+      ['What is the weather tomorrow?', 'out_of_scope'],
+      ['Reset my password please', 'out_of_scope'],
+    ].map(([question, decision], index) =>
+      JSON.stringify({ id: `o${index}`, question, accept: [decision], cite: [] }),
+    );
+    const data = path.join(scratch, 'with-citations.jsonl');
+    writeFileSync(data, [...answerable, ...others].join('\n'));
+    const env = { ...process.env, DATA_DIR: scratch };
+
+    const rankerOnly = path.join(scratch, 'ranker-only', 'decision-model.json');
+    const first = capture();
+    expect(await main(['train', data, '--out', rankerOnly, '--ranker-only'], first.io as never, env)).toBe(0);
+    expect(first.out()).toMatch(/Ranker: 5-fold cross-validation over 12 answerable messages/);
+    expect(first.out()).not.toMatch(/Decision classifier/);
+    expect(existsSync(rankerOnly)).toBe(false);
+
+    const both = path.join(scratch, 'both', 'decision-model.json');
+    const second = capture();
+    expect(await main(['train', data, '--out', both], second.io as never, env)).toBe(0);
+    expect(second.err()).toBe('');
+    expect(second.out()).toMatch(/over 21 labelled messages[\s\S]*retrieval evidence[\s\S]*Ranker: 5-fold/);
+    expect(loadDecisionModel(both).training.examples).toEqual({
+      answer: 12,
+      refuse: 3,
+      escalate: 3,
+      out_of_scope: 3,
+    });
+    // Two trainings with the ranker's cross-validation each: about 20 s on an idle machine.
+  }, 90_000);
 });
