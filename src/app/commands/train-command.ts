@@ -249,15 +249,7 @@ async function trainRanker(
     files: files.map((name) => path.relative(process.cwd(), path.resolve(name))),
     sha256: hashOfTexts(files.map((name) => readFileSync(name, 'utf8'))),
   };
-  // The question bank: every answerable message's vector (as retrieval embeds a query) and citations.
-  const rows = [];
-  for (const item of answerable) {
-    rows.push({
-      vector: await index.parts.embedQuery(item.question),
-      pairs: index.wordPairs(item.question),
-      cite: item.cite,
-    });
-  }
+  const rows = await questionBankRows(index, answerable);
   const bankFile = packQuestionBank(index.embedder, rows, { ...training, questions: rows.length });
   const withBank = index.withQuestionBank(createQuestionBank(bankFile, index.clauses));
   // Each question's candidates, with evidence only from labelled questions outside its cross-validation fold: no
@@ -395,6 +387,19 @@ async function embedWithCache(parts: TrainParts, texts: readonly string[]): Prom
   return texts.map((text) => unpackFloats(cache[key(text)] as string));
 }
 
+/** The question bank's rows: each answerable message's vector (as retrieval embeds a query), word pairs and citations. */
+async function questionBankRows(index: OpenedRetriever, answerable: readonly EvalCase[]) {
+  const rows = [];
+  for (const item of answerable) {
+    rows.push({
+      vector: await index.parts.embedQuery(item.question),
+      pairs: index.wordPairs(item.question),
+      cite: item.cite,
+    });
+  }
+  return rows;
+}
+
 /**
  * What retrieval finds for each message in `ordered`, as the bot will find it: the shipped ranker, with a question
  * bank of the answerable messages outside the message's own cross-validation fold (no message is its own evidence,
@@ -414,14 +419,7 @@ async function messageEvidence(
   const index = await parts.openIndex();
   const foldOfCase = new Map(ordered.map((item, position) => [item, position % folds]));
   const answerable = cases.filter((item) => item.accept[0] === 'answer' && item.cite.length > 0);
-  const rows = [];
-  for (const item of answerable) {
-    rows.push({
-      vector: await index.parts.embedQuery(item.question),
-      pairs: index.wordPairs(item.question),
-      cite: item.cite,
-    });
-  }
+  const rows = await questionBankRows(index, answerable);
   const bank =
     rows.length > 0
       ? index.withQuestionBank(createQuestionBank(packQuestionBank(index.embedder, rows, {}), index.clauses))
