@@ -43,13 +43,24 @@ export interface EvidenceScaling {
 export function scaledEvidence(scaling: EvidenceScaling, evidence: Float32Array | undefined): Float32Array {
   const row = new Float32Array(scaling.features.length);
   if (!evidence) return row;
-  scaling.features.forEach((name, index) => {
-    const at = evidenceNames.indexOf(name);
+  positionsOf(scaling).forEach((at, index) => {
     if (at < 0) return;
     const scale = scaling.scale[index] || 1;
     row[index] = (((evidence[at] as number) - (scaling.mean[index] ?? 0)) / scale) * scaling.weight;
   });
   return row;
+}
+
+const positions = new WeakMap<EvidenceScaling, number[]>();
+
+/** Where each of the scaling's features sits in `evidenceNames` (−1: no longer computed), found once per scaling. */
+function positionsOf(scaling: EvidenceScaling): number[] {
+  let found = positions.get(scaling);
+  if (!found) {
+    found = scaling.features.map((name) => evidenceNames.indexOf(name));
+    positions.set(scaling, found);
+  }
+  return found;
 }
 
 /** The mean and scale (standard deviation, 1 where a feature never varies) of each evidence feature over `rows`. */

@@ -57,6 +57,9 @@ export interface CandidateScore {
 
 const classes = decisionSchema.options;
 
+/** The candidate that `evidenceCandidate` extends. */
+const withoutEvidence = 'softmax+words+letters-weak-l2, 8192 buckets';
+
 /**
  * The candidates compared by default: nearest neighbours; softmax over the encoder alone, with hashed words, and
  * with hashed words and letters (the last at two strengths of L2, the setting cross-validation is most sensitive to,
@@ -87,7 +90,7 @@ export const defaultCandidates: Candidate[] = [
     training: { ...softmaxDefaults(), l2: 3e-5 },
   },
   {
-    name: 'softmax+words+letters-weak-l2, 8192 buckets',
+    name: withoutEvidence,
     kind: 'softmax',
     features: withLetters(8192),
     training: { ...softmaxDefaults(), l2: 3e-5 },
@@ -109,11 +112,11 @@ export const defaultCandidates: Candidate[] = [
  * to the training messages: a candidate only when training could compute evidence for every message.
  */
 export function evidenceCandidate(evidence: EvidenceScaling): Candidate {
+  const base = defaultCandidates.find((candidate) => candidate.name === withoutEvidence) as Candidate;
   return {
-    name: 'softmax+words+letters-weak-l2, 8192 buckets, retrieval evidence',
-    kind: 'softmax',
-    features: { ...withLetters(8192), evidence },
-    training: { ...softmaxDefaults(), l2: 3e-5 },
+    ...base,
+    name: `${withoutEvidence}, retrieval evidence`,
+    features: { ...base.features, evidence },
   };
 }
 
