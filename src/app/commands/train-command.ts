@@ -100,8 +100,9 @@ const EVIDENCE_WEIGHT = 0.1;
 /**
  * `protocol-bot train [FILE.jsonl...] [--out FILE] [--json] [--decision-only]`: fits the ranker to the answerable
  * messages' citations (`ranker.json` beside the model file) unless `--decision-only`; then fits the decision
- * classifier to labelled messages (default: `evals/train/*.jsonl`) and what retrieval finds for each, after comparing
- * model families by 5-fold cross-validation, and writes the model file the bot loads (default:
+ * classifier to labelled messages (default: `evals/train/*.jsonl`) and what retrieval finds for each (and, when
+ * cross-validation favours it, to quoted variants of every third message), after comparing model families by 5-fold
+ * cross-validation, and writes the model file the bot loads (default:
  * `models/decision-model.json`) unless `--ranker-only`. Prints both comparisons.
  */
 export async function runTrainCommand(args: string[], io: CliIo, parts: TrainParts): Promise<number> {
