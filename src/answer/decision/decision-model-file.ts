@@ -57,8 +57,6 @@ export const decisionModelFileSchema = z.object({
   training: z.object({
     files: z.array(z.string()),
     examples: z.record(z.string(), z.number()),
-    /** Quoted variants of training messages it was also fitted to (`quotedVariant`), if any. */
-    quotedVariants: z.number().int().nonnegative().optional(),
     sha256: z.string(),
     trainedAt: z.string(),
     crossValidation: z.unknown().optional(),

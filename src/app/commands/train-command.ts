@@ -15,7 +15,6 @@ import {
   unpackFloats,
 } from '../../answer/index.js';
 import type { CliIo } from '../../channels/terminal/index.js';
-import type { Clause } from '../../corpus/index.js';
 import { ProtocolBotError } from '../../errors.js';
 import { type EvalCase, loadEvalFile } from '../../evals/index.js';
 import { decideWithOffsets, predictSoftmax, type SoftmaxModel } from '../../learn/index.js';
@@ -27,13 +26,12 @@ import {
   rankingFeatureNames,
   type SentenceEncoder,
 } from '../../search/index.js';
-import { QUOTED_EVERY, quotedVariant } from '../training/quoted-variants.js';
 import {
   type Candidate,
   type CandidateScore,
   chooseCandidate,
   clearlyCheaper,
-  crossValidateDecisions,
+  crossValidate,
   defaultCandidates,
   evidenceCandidate,
   fitDecisionOffsets,
@@ -42,9 +40,6 @@ import {
   type OffsetCosts,
   offsetsShip,
   outOfFoldProbabilities,
-  preferQuoted,
-  type QuotedVariant,
-  quotedCandidate,
   scorePredictions,
   totalMistakeCost,
 } from '../training/train-decision-model.js';
@@ -100,9 +95,8 @@ const EVIDENCE_WEIGHT = 0.1;
 /**
  * `protocol-bot train [FILE.jsonl...] [--out FILE] [--json] [--decision-only]`: fits the ranker to the answerable
  * messages' citations (`ranker.json` beside the model file) unless `--decision-only`; then fits the decision
- * classifier to labelled messages (default: `evals/train/*.jsonl`) and what retrieval finds for each (and, when
- * cross-validation favours it, to quoted variants of every third message), after comparing model families by 5-fold
- * cross-validation, and writes the model file the bot loads (default:
+ * classifier to labelled messages (default: `evals/train/*.jsonl`) and what retrieval finds for each, after comparing
+ * model families by 5-fold cross-validation, and writes the model file the bot loads (default:
  * `models/decision-model.json`) unless `--ranker-only`. Prints both comparisons.
  */
 export async function runTrainCommand(args: string[], io: CliIo, parts: TrainParts): Promise<number> {
@@ -137,33 +131,20 @@ export async function runTrainCommand(args: string[], io: CliIo, parts: TrainPar
     evidence: found.rows[index] as Float32Array,
   }));
 
-  const variants = await quotedVariants(parts, ordered, found);
-  const withEvidence = evidenceCandidate(fitEvidenceScaling(found.rows, EVIDENCE_WEIGHT));
-  const candidates = [...defaultCandidates, withEvidence, quotedCandidate(withEvidence)];
-  const results = crossValidateDecisions(examples, candidates, 5, variants);
-  const scores = results.map((result) => result.score);
-  // Nearest neighbours and the neighbour-vote blends are measured for comparison; a softmax ships. A quoted candidate
-  // is weighed against the one it extends (`preferQuoted`), not by the same rule.
+  const candidates = [
+    ...defaultCandidates,
+    evidenceCandidate(fitEvidenceScaling(found.rows, EVIDENCE_WEIGHT)),
+  ];
+  const scores = crossValidate(examples, candidates);
+  // Nearest neighbours and the neighbour-vote blends are measured for comparison; a softmax ships.
   const softmaxScores = scores.filter((score) =>
-    candidates.some(
-      (candidate) => candidate.name === score.name && candidate.kind === 'softmax' && !candidate.quoted,
-    ),
+    candidates.some((candidate) => candidate.name === score.name && candidate.kind === 'softmax'),
   );
-  const bestName = chooseCandidate(softmaxScores, examples.length);
-  const best = candidates.find((candidate) => candidate.name === bestName) ?? defaultCandidates[1];
-  if (!best) throw new ProtocolBotError('usage', 'no candidate model to train');
-  const quotedIndex = candidates.findIndex(
-    (candidate) => candidate.quoted && candidate.name === quotedCandidate(best).name,
-  );
-  const bestResult = results[candidates.indexOf(best)];
-  const quotedResult = results[quotedIndex];
-  const chosen =
-    bestResult && quotedResult && preferQuoted(examples, variants, bestResult, quotedResult)
-      ? (candidates[quotedIndex] as Candidate)
-      : best;
-  const trainingSet = chosen.quoted ? [...examples, ...variants.map((variant) => variant.example)] : examples;
-  const model = fitSoftmax(trainingSet, chosen);
-  const outOfFold = outOfFoldProbabilities(examples, chosen, 5, variants);
+  const chosenName = chooseCandidate(softmaxScores, examples.length);
+  const chosen = candidates.find((candidate) => candidate.name === chosenName) ?? defaultCandidates[1];
+  if (!chosen) throw new ProtocolBotError('usage', 'no candidate model to train');
+  const model = fitSoftmax(examples, chosen);
+  const outOfFold = outOfFoldProbabilities(examples, chosen);
   // The offsets' own effect, measured honestly: each fold decided with offsets fitted on the other folds. They ship
   // only when that lowers the total mistake cost beyond noise; otherwise the model decides by its probabilities.
   const decided = crossFittedDecisions(examples, outOfFold);
@@ -214,7 +195,6 @@ export async function runTrainCommand(args: string[], io: CliIo, parts: TrainPar
     training: {
       files: files.map((name) => path.relative(process.cwd(), path.resolve(name))),
       examples: examplesByDecision,
-      quotedVariants: chosen.quoted ? variants.length : 0,
       sha256: hashOfTexts(texts),
       trainedAt: new Date().toISOString(),
       crossValidation: {
@@ -363,12 +343,12 @@ function formatComparison(
   const lines = [`Decision classifier: 5-fold cross-validation over ${total} labelled messages`];
   const width = Math.max(25, ...scores.map((score) => score.name.length));
   lines.push(
-    `  ${'model'.padEnd(width)}  accuracy  answer  refuse  escalate  out_of_scope  over-refusals  leaks  quoted: accuracy  over-refusals  leaks`,
+    `  ${'model'.padEnd(width)}  accuracy  answer  refuse  escalate  out_of_scope  over-refusals  leaks`,
   );
   for (const score of scores) {
     const recall = decisionSchema.options.map((decision) => score.recall[decision].toFixed(3));
     lines.push(
-      `  ${score.name.padEnd(width)}  ${score.accuracy.toFixed(3).padStart(8)}  ${recall[0]}   ${recall[1]}   ${recall[2]}     ${recall[3]}         ${String(score.overRefusals).padStart(6)}  ${String(score.leaks).padStart(5)}${score.quoted ? `  ${score.quoted.accuracy.toFixed(3).padStart(16)}  ${String(score.quoted.overRefusals).padStart(13)}  ${String(score.quoted.leaks).padStart(5)}` : ''}${score.name === chosen ? '  ← shipped' : ''}`,
+      `  ${score.name.padEnd(width)}  ${score.accuracy.toFixed(3).padStart(8)}  ${recall[0]}   ${recall[1]}   ${recall[2]}     ${recall[3]}         ${String(score.overRefusals).padStart(6)}  ${String(score.leaks).padStart(5)}${score.name === chosen ? '  ← shipped' : ''}`,
     );
   }
   lines.push(
@@ -433,12 +413,8 @@ async function messageEvidence(
   folds = 5,
 ): Promise<{
   rows: Float32Array[];
-  /** The clause retrieval ranked first for each message, if any. */
-  first: Array<Clause | undefined>;
   embedder: string;
   evidenceOf: (question: string) => Promise<Float32Array>;
-  /** Evidence for a text written from the message at `position`, with that message's fold left out of the bank. */
-  evidenceInFold: (question: string, position: number) => Promise<Float32Array>;
 }> {
   const index = await parts.openIndex();
   const foldOfCase = new Map(ordered.map((item, position) => [item, position % folds]));
@@ -449,58 +425,18 @@ async function messageEvidence(
       ? index.withQuestionBank(createQuestionBank(packQuestionBank(index.embedder, rows, {}), index.clauses))
       : index;
   const bankFold = answerable.map((item) => foldOfCase.get(item));
-  const inFold = (question: string, position: number) =>
-    bank.search(question, EVIDENCE_DEPTH, {
+  const evidence: Float32Array[] = [];
+  for (const [position, item] of ordered.entries()) {
+    const hits = await bank.search(item.question, EVIDENCE_DEPTH, {
       excludeExamples: (row) => bankFold[row] === position % folds,
     });
-  const evidence: Float32Array[] = [];
-  const first: Array<Clause | undefined> = [];
-  for (const [position, item] of ordered.entries()) {
-    const hits = await inFold(item.question, position);
     evidence.push(retrievalEvidence(hits));
-    first.push(hits[0]?.clause);
   }
   return {
     rows: evidence,
-    first,
     embedder: index.embedder,
     evidenceOf: async (question) => retrievalEvidence(await bank.search(question, EVIDENCE_DEPTH)),
-    evidenceInFold: async (question, position) => retrievalEvidence(await inFold(question, position)),
   };
-}
-
-/**
- * Quoted variants (`quotedVariant`) of every `QUOTED_EVERY`th message in `ordered`, each quoting the clause retrieval
- * ranked first for its original, with its original's labels, vector and evidence computed as for any message (its
- * original's fold left out of the question bank).
- */
-async function quotedVariants(
-  parts: TrainParts,
-  ordered: readonly EvalCase[],
-  found: Awaited<ReturnType<typeof messageEvidence>>,
-): Promise<QuotedVariant[]> {
-  const chosen = ordered
-    .map((item, position) => ({ item, position, clause: found.first[position] }))
-    .filter((entry) => entry.position % QUOTED_EVERY === 0 && entry.clause !== undefined);
-  const texts = chosen.map((entry) =>
-    quotedVariant(entry.item.id, entry.item.question, entry.clause as Clause),
-  );
-  const readings = texts.map(readingForm);
-  const vectors = await embedWithCache(parts, readings);
-  const variants: QuotedVariant[] = [];
-  for (const [index, entry] of chosen.entries()) {
-    variants.push({
-      of: entry.position,
-      example: {
-        text: readings[index] as string,
-        vector: vectors[index] as Float32Array,
-        decision: entry.item.accept[0] as Decision,
-        accept: entry.item.accept,
-        evidence: await found.evidenceInFold(texts[index] as string, entry.position),
-      },
-    });
-  }
-  return variants;
 }
 
 /**

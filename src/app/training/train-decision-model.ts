@@ -38,15 +38,6 @@ export interface Candidate {
   neighbours?: number;
   /** The vote's share of a `blend`'s probabilities. */
   blend?: number;
-  /** Also trained on the quoted variants of its training messages (`quotedVariant`). */
-  quoted?: boolean;
-}
-
-/** A training message rewritten to quote the documents (`quotedVariant`), labelled as its original. */
-export interface QuotedVariant {
-  /** The original's position in the examples. */
-  of: number;
-  example: LabelledExample;
 }
 
 /** How sharply a nearer labelled example outvotes a farther one: weight exp(10 × cosine). */
@@ -62,8 +53,6 @@ export interface CandidateScore {
   overRefusals: number;
   /** Political advice (refuse examples) answered. */
   leaks: number;
-  /** The same figures on the held-out messages' quoted variants, when there are any. */
-  quoted?: Omit<CandidateScore, 'name' | 'quoted'>;
 }
 
 const classes = decisionSchema.options;
@@ -129,32 +118,6 @@ export function evidenceCandidate(evidence: EvidenceScaling): Candidate {
     name: `${withoutEvidence}, retrieval evidence`,
     features: { ...base.features, evidence },
   };
-}
-
-/**
- * `base` also trained on the quoted variants of its training messages: measured against `base` on the held-out
- * messages and on their quoted variants (see `preferQuoted`).
- */
-export function quotedCandidate(base: Candidate): Candidate {
-  return { ...base, name: `${base.name}, quoted variants`, quoted: true };
-}
-
-/**
- * Whether the quoted-variant candidate ships in place of the one it extends: it must not be clearly costlier on the
- * messages as written (`clearlyCheaper`, the paired test) and must cost less on their quoted variants.
- */
-export function preferQuoted(
-  examples: readonly LabelledExample[],
-  variants: readonly QuotedVariant[],
-  base: CrossValidated,
-  quoted: CrossValidated,
-): boolean {
-  if (variants.length === 0) return false;
-  const held = variants.map((variant) => variant.example);
-  return (
-    !clearlyCheaper(examples, base.decided, quoted.decided) &&
-    totalMistakeCost(held, quoted.quotedDecided) < totalMistakeCost(held, base.quotedDecided)
-  );
 }
 
 /** Hashed words and letters, `buckets` of each: more buckets, fewer collisions between unrelated words. */
@@ -290,67 +253,22 @@ export function crossValidate(
   examples: readonly LabelledExample[],
   candidates: readonly Candidate[] = defaultCandidates,
   folds = 5,
-  variants: readonly QuotedVariant[] = [],
 ): CandidateScore[] {
-  return crossValidateDecisions(examples, candidates, folds, variants).map((result) => result.score);
-}
-
-/** One candidate's cross-validated decisions (held-out messages, then their quoted variants) and score. */
-export interface CrossValidated {
-  score: CandidateScore;
-  decided: Decision[];
-  quotedDecided: Decision[];
-}
-
-/**
- * `crossValidate`, keeping each candidate's decisions. A quoted candidate trains each fold on the fold's messages and
- * their quoted variants; every candidate is also scored on the held-out messages' variants.
- */
-export function crossValidateDecisions(
-  examples: readonly LabelledExample[],
-  candidates: readonly Candidate[] = defaultCandidates,
-  folds = 5,
-  variants: readonly QuotedVariant[] = [],
-): CrossValidated[] {
   const trainFolds = Array.from({ length: folds }, (_, fold) =>
     examples.filter((_, index) => index % folds !== fold),
   );
-  const quotedFolds = trainFolds.map((train, fold) => withVariants(train, variants, fold, folds));
   const fit = sharedFits();
   return candidates.map((candidate) => {
-    const decided: Decision[] = new Array(examples.length);
-    const quotedDecided: Decision[] = new Array(variants.length);
+    const predicted: Decision[] = new Array(examples.length);
     for (let fold = 0; fold < folds; fold++) {
-      const train = (candidate.quoted ? quotedFolds[fold] : trainFolds[fold]) as LabelledExample[];
+      const train = trainFolds[fold] as LabelledExample[];
       const predict = predictor(candidate, train, fit);
       examples.forEach((example, index) => {
-        if (index % folds === fold) decided[index] = predict(example);
-      });
-      variants.forEach((variant, index) => {
-        if (variant.of % folds === fold) quotedDecided[index] = predict(variant.example);
+        if (index % folds === fold) predicted[index] = predict(example);
       });
     }
-    const score = scorePredictions(candidate.name, examples, decided);
-    if (variants.length > 0) {
-      const { name: _, ...quoted } = scorePredictions(
-        candidate.name,
-        variants.map((variant) => variant.example),
-        quotedDecided,
-      );
-      score.quoted = quoted;
-    }
-    return { score, decided, quotedDecided };
+    return scorePredictions(candidate.name, examples, predicted);
   });
-}
-
-/** A fold's training messages and the quoted variants of those messages (not of the held-out fold's). */
-function withVariants(
-  train: readonly LabelledExample[],
-  variants: readonly QuotedVariant[],
-  fold: number,
-  folds: number,
-): LabelledExample[] {
-  return [...train, ...variants.filter((variant) => variant.of % folds !== fold).map((v) => v.example)];
 }
 
 /**
@@ -374,14 +292,12 @@ export function outOfFoldProbabilities(
   examples: readonly LabelledExample[],
   candidate: Candidate,
   folds = 5,
-  variants: readonly QuotedVariant[] = [],
 ): number[][] {
   const probabilities: number[][] = new Array(examples.length);
   for (let fold = 0; fold < folds; fold++) {
-    const train = examples.filter((_, index) => index % folds !== fold);
     const predict = probabilityPredictor(
       candidate,
-      candidate.quoted ? withVariants(train, variants, fold, folds) : train,
+      examples.filter((_, index) => index % folds !== fold),
     );
     examples.forEach((example, index) => {
       if (index % folds === fold) probabilities[index] = predict(example);
