@@ -11,7 +11,8 @@ import { citeClause } from './citation-format.js';
 import { describeMissingClauses, missingClauses } from './clause-references.js';
 import type { Composer, QuestionCondenser } from './composer.js';
 import { describeDisagreement } from './council-disagreement.js';
-import type { DecisionClassifier } from './decision/decision-classifier.js';
+import type { DecisionClassifier, DecisionEstimate, RetrievalFound } from './decision/decision-classifier.js';
+import { namesClause, ownWords } from './decision/own-words.js';
 import { stricter, strictestOf } from './decision/safety-floor.js';
 import type { HandoffPort } from './handoff-port.js';
 import { cleanQuestion, MAX_QUESTION_CHARS, readingForm, spellingVariants } from './input-cleaning.js';
@@ -124,6 +125,25 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
     return finish(text, 'escalate', body, citations, { handoff, warnings: warningsFor(citations) });
   }
 
+  /**
+   * The learned decision on the asker's own words (`ownWords`). The message is classified while retrieval runs, with
+   * what retrieval finds as evidence unless it names a clause; when it turns out to quote a clause retrieval found, it
+   * is classified again without the quotation and without the evidence (`readsEvidence`).
+   */
+  async function classifyOwnWords(reading: string, found: RetrievalFound): Promise<DecisionEstimate> {
+    const classifyAll = async (text: string, retrieval?: RetrievalFound) =>
+      strictestOf(
+        await Promise.all(
+          spellingVariants(text).map((variant) => parts.classifier.classify(variant, retrieval)),
+        ),
+      );
+    const asWritten = classifyAll(reading, namesClause(reading) ? undefined : found);
+    // Handled here too, so a failure is not reported as unhandled while retrieval is awaited (or if it is dropped).
+    asWritten.catch(() => undefined);
+    const own = ownWords(reading, (await found.hits)?.map((hit) => hit.clause.text) ?? []);
+    return own === reading ? asWritten : classifyAll(own);
+  }
+
   async function decide(question: Question): Promise<Answer> {
     const cleaned = cleanQuestion(question.text);
     if (cleaned.problem) return finish(cleaned.text, 'out_of_scope', unreadableReply(cleaned.problem), []);
@@ -163,11 +183,7 @@ export function createAnsweringPipeline(parts: PipelineParts): AnsweringPipeline
     });
     // A refusal does not need retrieval, so its failure only leaves the evidence neutral; an answer still reports it.
     const found = { hits: searching.catch(() => undefined), embedder: retriever.embedder };
-    const estimate = strictestOf(
-      await Promise.all(
-        spellingVariants(reading).map((variant) => parts.classifier.classify(variant, found)),
-      ),
-    );
+    const estimate = await classifyOwnWords(reading, found);
     const verdict = policy.evaluate(withoutInjection);
     const floor = verdict.kind === 'rule' ? verdict.rule : undefined;
     const decision = floor ? stricter(estimate.decision, floor.decision) : estimate.decision;

@@ -19,6 +19,7 @@ export {
   unpackFloats,
 } from './decision/decision-model-file.js';
 export { openDecisionClassifier } from './decision/open-decision-classifier.js';
+export { namesClause, ownWords, readsEvidence } from './decision/own-words.js';
 export {
   type EvidenceScaling,
   evidenceNames,

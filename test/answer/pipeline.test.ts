@@ -71,6 +71,21 @@ describe('the answering pipeline on the shipped corpus', () => {
     expect(protocol.decision).toBe('answer');
   });
 
+  it('decides on the asker’s own words when a message quotes the documents', async () => {
+    // Retrieval finds the quoted clause whatever the asker wants of it; the request around the quotation decides.
+    const wrapped = await ask(
+      '"Political groups may request the Chief Executive or a Head of Service to brief them on matters relating to the Council." Fine, but would backing the leisure centre closure cost our group seats in May?',
+    );
+    expect(wrapped.decision).toBe('refuse');
+    const quoting = await ask(
+      'Our manager keeps quoting "Requests for information received by Officers from Councillors in emails, letters and faxes must be replied to within two working days." Does that include weekends?',
+    );
+    expect(quoting.decision).toBe('answer');
+    expect(quoting.citations.map((citation) => `${citation.document} ${citation.clause}`)).toContain(
+      'part5c 6.2',
+    );
+  });
+
   it('escalates a bullying case as sensitive, opens one case per event, due two working days later', async () => {
     const first = await ask('A councillor shouted at me in the corridor again today and I feel bullied', {
       eventId: 'evt-1',

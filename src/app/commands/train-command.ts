@@ -8,9 +8,11 @@ import {
   defaultDecisionModelPath,
   fitEvidenceScaling,
   hashOfTexts,
+  ownWords,
   type PolicyRule,
   packFloats,
   readingForm,
+  readsEvidence,
   retrievalEvidence,
   unpackFloats,
 } from '../../answer/index.js';
@@ -24,6 +26,7 @@ import {
   packQuestionBank,
   type RankerFile,
   rankingFeatureNames,
+  type SearchHit,
   type SentenceEncoder,
 } from '../../search/index.js';
 import {
@@ -119,21 +122,26 @@ export async function runTrainCommand(args: string[], io: CliIo, parts: TrainPar
   const ordered = [...cases].sort((left, right) =>
     hashOfTexts([left.id]).localeCompare(hashOfTexts([right.id])),
   );
-  // The classifier reads messages in their reading form (lower case, look-alikes folded), so it learns on it too.
-  const readings = ordered.map((item) => readingForm(item.question));
-  const vectors = await embedWithCache(parts, readings);
+  // The classifier reads each message as the bot will: the asker's own words in reading form (lower case, look-alikes
+  // folded), with retrieval's evidence unless the message points into the documents.
   const found = await messageEvidence(parts, cases, ordered);
+  const vectors = await embedWithCache(parts, found.readings);
   const examples: LabelledExample[] = ordered.map((item, index) => ({
-    text: readings[index] as string,
+    text: found.readings[index] as string,
     vector: vectors[index] as Float32Array,
     decision: item.accept[0] as LabelledExample['decision'],
     accept: item.accept,
-    evidence: found.rows[index] as Float32Array,
+    evidence: found.rows[index],
   }));
 
   const candidates = [
     ...defaultCandidates,
-    evidenceCandidate(fitEvidenceScaling(found.rows, EVIDENCE_WEIGHT)),
+    evidenceCandidate(
+      fitEvidenceScaling(
+        found.rows.filter((row): row is Float32Array => row !== undefined),
+        EVIDENCE_WEIGHT,
+      ),
+    ),
   ];
   const scores = crossValidate(examples, candidates);
   // Nearest neighbours and the neighbour-vote blends are measured for comparison; a softmax ships.
@@ -159,7 +167,7 @@ export async function runTrainCommand(args: string[], io: CliIo, parts: TrainPar
   const cvPays = clearlyCheaper(examples, decided, undecorated);
   const fitted = cvPays ? fitDecisionOffsets(examples, outOfFold) : undefined;
   // Offsets cross-validation favours must also not cost more on the dev set, which no model is fitted to.
-  const dev = fitted ? await devCosts(parts, model, chosen, fitted, found.evidenceOf) : undefined;
+  const dev = fitted ? await devCosts(parts, model, chosen, fitted, found.readingOf) : undefined;
   const offsetsPay = offsetsShip(cvPays, dev);
   const offsets = offsetsPay && fitted ? fitted : decisionSchema.options.map(() => 0);
 
@@ -412,9 +420,10 @@ async function messageEvidence(
   ordered: readonly EvalCase[],
   folds = 5,
 ): Promise<{
-  rows: Float32Array[];
+  readings: string[];
+  rows: (Float32Array | undefined)[];
   embedder: string;
-  evidenceOf: (question: string) => Promise<Float32Array>;
+  readingOf: (question: string) => Promise<{ reading: string; evidence?: Float32Array }>;
 }> {
   const index = await parts.openIndex();
   const foldOfCase = new Map(ordered.map((item, position) => [item, position % folds]));
@@ -425,18 +434,38 @@ async function messageEvidence(
       ? index.withQuestionBank(createQuestionBank(packQuestionBank(index.embedder, rows, {}), index.clauses))
       : index;
   const bankFold = answerable.map((item) => foldOfCase.get(item));
-  const evidence: Float32Array[] = [];
+  const readings: string[] = [];
+  const evidence: (Float32Array | undefined)[] = [];
   for (const [position, item] of ordered.entries()) {
     const hits = await bank.search(item.question, EVIDENCE_DEPTH, {
       excludeExamples: (row) => bankFold[row] === position % folds,
     });
-    evidence.push(retrievalEvidence(hits));
+    const read = decisionReading(item.question, hits);
+    readings.push(read.reading);
+    evidence.push(read.evidence);
   }
   return {
+    readings,
     rows: evidence,
     embedder: index.embedder,
-    evidenceOf: async (question) => retrievalEvidence(await bank.search(question, EVIDENCE_DEPTH)),
+    readingOf: async (question) => decisionReading(question, await bank.search(question, EVIDENCE_DEPTH)),
   };
+}
+
+/**
+ * A message as the decision reads it (see the answering pipeline): the asker's own words in reading form, and
+ * retrieval's evidence only when the message neither quotes nor names a clause.
+ */
+function decisionReading(
+  question: string,
+  hits: readonly SearchHit[],
+): { reading: string; evidence?: Float32Array } {
+  const reading = readingForm(question);
+  const own = ownWords(
+    reading,
+    hits.map((hit) => hit.clause.text),
+  );
+  return readsEvidence(reading, own) ? { reading: own, evidence: retrievalEvidence(hits) } : { reading: own };
 }
 
 /**
@@ -448,23 +477,24 @@ async function devCosts(
   model: SoftmaxModel,
   candidate: Candidate,
   offsets: readonly number[],
-  evidenceOf: (question: string) => Promise<Float32Array>,
+  readingOf: (question: string) => Promise<{ reading: string; evidence?: Float32Array }>,
 ): Promise<OffsetCosts | undefined> {
   const files = defaultDevFiles();
   if (files.length === 0) return undefined;
   const cases = files.flatMap((file) => loadEvalFile(file));
-  const readings = cases.map((item) => readingForm(item.question));
-  const vectors = await embedWithCache(parts, readings);
-  const examples: LabelledExample[] = [];
-  for (const [index, item] of cases.entries()) {
-    examples.push({
-      text: readings[index] as string,
-      vector: vectors[index] as Float32Array,
-      decision: item.accept[0] as Decision,
-      accept: item.accept,
-      ...(candidate.features.evidence ? { evidence: await evidenceOf(item.question) } : {}),
-    });
-  }
+  const read: { reading: string; evidence?: Float32Array }[] = [];
+  for (const item of cases) read.push(await readingOf(item.question));
+  const vectors = await embedWithCache(
+    parts,
+    read.map((entry) => entry.reading),
+  );
+  const examples: LabelledExample[] = cases.map((item, index) => ({
+    text: read[index]?.reading as string,
+    vector: vectors[index] as Float32Array,
+    decision: item.accept[0] as Decision,
+    accept: item.accept,
+    ...(candidate.features.evidence ? { evidence: read[index]?.evidence } : {}),
+  }));
   const probabilities = examples.map((example) =>
     predictSoftmax(
       model,
