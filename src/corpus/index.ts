@@ -3,7 +3,12 @@
 
 export type { Clause } from './clause.js';
 export { type ClauseListResult, parseClauseList } from './clause-list.js';
-export { citationAcceptable, clauseIdsMatch, type ExpectedCitation } from './clause-match.js';
+export {
+  citationAcceptable,
+  clauseIdsMatch,
+  type ExpectedCitation,
+  normaliseClauseId,
+} from './clause-match.js';
 export { parseCorpus } from './clause-parser.js';
 export type { CorpusDocument, DocumentMeta } from './document-manifest.js';
 export { loadCorpus } from './document-manifest.js';

@@ -1,5 +1,5 @@
 import type { Clause, DocumentMeta, ExpectedCitation } from '../corpus/index.js';
-import type { Bm25Index, LexicalFields } from './bm25-index.js';
+import { type Bm25Index, bm25Idf, type LexicalFields } from './bm25-index.js';
 import { clauseViews } from './clause-fields.js';
 import { FieldScorer, scoredFields } from './field-scores.js';
 import type { LearnedRanker } from './ranking/learned-ranker.js';
@@ -48,7 +48,8 @@ export interface RankingSettings {
   coverFactor: number;
   /**
    * Score multiplier 1 + boost × (how strongly the query names the clause's document, relative to the most strongly
-   * named one): the query's own words found in a document's titles, each weighted by how few titles contain it.
+   * named one): the query's own words found in a document's titles, each weighted by how few titles and how few
+   * clauses contain it.
    */
   documentBoost: number;
   /**
@@ -123,8 +124,11 @@ export class HybridSearch implements Retriever {
   private readonly stubs = new Map<number, boolean>();
   private readonly coverageTerms = new Map<number, ReadonlySet<string>>();
   private byNumber: Map<string, number[]> | undefined;
-  /** Each document's title terms, built on the first query (every query weighs the query's words against them). */
-  private titles: Array<{ id: string; terms: ReadonlySet<string> }> | undefined;
+  /**
+   * Each title word's weight as a document's name, and the documents whose titles hold it; built on the first query
+   * (every query weighs its words against them).
+   */
+  private titleWords: Map<string, { weight: number; holders: readonly string[] }> | undefined;
   private corrector: SpellingCorrector | undefined;
   /** The shipped question bank, with the questions learned since start (see `learn`). */
   private questionBank: QuestionBank | undefined;
@@ -276,7 +280,8 @@ export class HybridSearch implements Retriever {
       const share = this.headingShare(clause, ownTerms);
       const isCover = clause.id === 'Cover';
       const isStub = !isCover && this.isStub(candidate.doc, settings.stubTerms);
-      const namedShare = named.get(clause.document) ?? 0;
+      const naming = named.get(clause.document);
+      const namedShare = naming?.share ?? 0;
       const isReferenced = referenced.has(candidate.doc);
       candidate.coverage = coverageOf(analysed.content, this.clauseTerms(candidate.doc));
       const row = candidate.features;
@@ -295,6 +300,7 @@ export class HybridSearch implements Retriever {
       row[featureIndex('coverage')] = candidate.coverage;
       row[featureIndex('heading')] = share;
       row[featureIndex('namedDocument')] = namedShare;
+      row[featureIndex('namedDocumentStrength')] = naming?.strength ?? 0;
       row[featureIndex('referenced')] = isReferenced ? 1 : 0;
       row[featureIndex('cover')] = isCover ? 1 : 0;
       row[featureIndex('stub')] = isStub ? 1 : 0;
@@ -396,26 +402,51 @@ export class HybridSearch implements Retriever {
   }
 
   /**
-   * How strongly the query names each document (0..1, the best-named document 1): the summed rarity, across the
-   * documents' titles, of the query's own words found in each title. Words in every title ("council") weigh nothing.
+   * How strongly the query names each document: `strength`, the summed weight of the query's own words found in the
+   * document's titles, and `share`, that over the best-named document's (0..1). See `namingWeights`.
    */
-  private namedDocuments(ownTerms: ReadonlySet<string>): Map<string, number> {
-    this.titles ??= [...this.documents.keys()].map((id) => ({ id, terms: new Set(this.documentTerms(id)) }));
-    const titles = this.titles;
-    const named = new Map<string, number>();
-    let best = 0;
+  private namedDocuments(ownTerms: ReadonlySet<string>): Map<string, { share: number; strength: number }> {
+    const words = this.namingWeights();
+    const strengths = new Map<string, number>();
     for (const term of ownTerms) {
-      const holders = titles.filter((title) => title.terms.has(term));
-      if (holders.length === 0) continue;
-      const rarity = Math.log(titles.length / holders.length);
-      for (const holder of holders) {
-        const total = (named.get(holder.id) ?? 0) + rarity;
-        named.set(holder.id, total);
-        best = Math.max(best, total);
-      }
+      const word = words.get(term);
+      if (!word || word.weight === 0) continue;
+      for (const holder of word.holders) strengths.set(holder, (strengths.get(holder) ?? 0) + word.weight);
     }
-    if (best > 0) for (const [id, total] of named) named.set(id, total / best);
-    return named;
+    const best = Math.max(0, ...strengths.values());
+    return new Map(
+      [...strengths].map(([id, strength]) => [id, { share: best > 0 ? strength / best : 0, strength }]),
+    );
+  }
+
+  /**
+   * How well each title word names a document: its rarity among the titles (a word in every title, "council", names
+   * none) times its rarity among the other documents' clauses, as a share of the rarest's — "Bursledon" is in one
+   * title and no other document's clauses, while "councillor", though only Part 5C's title holds it, is in most clauses
+   * of every document and names nothing. Every clause indexes its document's title, so the index's document frequency
+   * less the holders' clauses is how many other clauses use the word.
+   */
+  private namingWeights(): Map<string, { weight: number; holders: readonly string[] }> {
+    if (this.titleWords) return this.titleWords;
+    const ids = [...this.documents.keys()];
+    const clausesOf = new Map<string, number>();
+    for (const clause of this.clauses)
+      clausesOf.set(clause.document, (clausesOf.get(clause.document) ?? 0) + 1);
+    const holders = new Map<string, string[]>();
+    for (const id of ids) {
+      for (const term of new Set(this.documentTerms(id)))
+        holders.set(term, [...(holders.get(term) ?? []), id]);
+    }
+    this.titleWords = new Map(
+      [...holders].map(([term, list]) => {
+        const own = list.reduce((sum, id) => sum + (clausesOf.get(id) ?? 0), 0);
+        const others = this.clauses.length - own;
+        const usedElsewhere = Math.max(0, this.parts.lexical.documentFrequency(term) - own);
+        const rarity = others > 0 ? bm25Idf(others, usedElsewhere) / bm25Idf(others, 0) : 1;
+        return [term, { weight: Math.log(ids.length / list.length) * rarity, holders: list }];
+      }),
+    );
+    return this.titleWords;
   }
 
   /** Clauses whose number ("13.2", "3.2(b)") the query quotes; numbers without a dot are too ambiguous. */

@@ -71,6 +71,22 @@ describe('a question bank', () => {
     expect(votes.reduce((sum, vote) => sum + vote, 0)).toBeCloseTo(1, 5);
   });
 
+  it('counts a direct vote only for the clause a question cites itself, not the sub-item or parent it also accepts', () => {
+    const asked = (cite: [string, string]) =>
+      createQuestionBank(
+        packQuestionBank('test-embedder', [{ vector: unit(0), pairs: [], cite: [cite] }], { files: [] }),
+        clauses,
+      ).evidence(unit(0), []);
+    const parent = asked(['part5c', '6.2']);
+    expect(parent.get(0)).toMatchObject({ vote: 1, direct: 1 });
+    expect(parent.get(1)).toMatchObject({ vote: 1, direct: 0 });
+    const item = asked(['part5c', '6.2(a)']);
+    expect(item.get(0)).toMatchObject({ vote: 1, direct: 0 });
+    expect(item.get(1)).toMatchObject({ vote: 1, direct: 1 });
+    // Written another way (a section sign, capitals), the same clause.
+    expect(asked(['part5c', '§ 6.2(A)']).get(1)?.direct).toBe(1);
+  });
+
   it('lets training leave rows out, so no question is its own evidence', () => {
     const evidence = bank.evidence(unit(0), [], (row) => row === 0);
     expect(evidence.has(0)).toBe(false);

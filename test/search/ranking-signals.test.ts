@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { featureIndex } from '../../src/search/index.js';
 import { useShippedRetriever } from './shipped-retriever.js';
 
 /** The ranking signals beyond BM25F and dense similarity, on the shipped corpus. */
@@ -29,6 +30,24 @@ describe('ranking signals', () => {
       3,
     );
     expect(hits.every((hit) => hit.clause.document === 'bursledon')).toBe(true);
+    // And the other way round, where Part 5C's §3.1 says the same thing in nearly the same words.
+    const reverse = await shipped.current.search(
+      'Under the Bursledon protocol, what can councillors expect from officers?',
+      3,
+    );
+    expect(reverse.every((hit) => hit.clause.document === 'bursledon')).toBe(true);
+  });
+
+  it('does not take a word every clause uses as naming the one document whose title holds it', async () => {
+    // Only Part 5C's title ("Councillor/Officer Relations") holds "councillor"; "Bursledon" is one title's and rare.
+    const strength = featureIndex('namedDocumentStrength');
+    const [plain] = await shipped.current.search('What can councillors expect from officers?', 1);
+    const [named] = await shipped.current.search(
+      'Under the Bursledon protocol, what can councillors expect from officers?',
+      1,
+    );
+    expect(plain?.features?.[strength]).toBeLessThan(1);
+    expect(named?.features?.[strength]).toBeGreaterThan(2);
   });
 
   it('lets word order tell "officers can expect from councillors" from the reverse', async () => {

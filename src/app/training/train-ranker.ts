@@ -67,6 +67,7 @@ export const rankerFolds = 5;
 const exampleFeatures: readonly RankingFeatureName[] = [
   'exampleNearest',
   'exampleVote',
+  'exampleDirect',
   'exampleNearestZ',
   'documentPrior',
 ];

@@ -1,6 +1,11 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { type Clause, citationAcceptable, type ExpectedCitation } from '../../corpus/index.js';
+import {
+  type Clause,
+  citationAcceptable,
+  type ExpectedCitation,
+  normaliseClauseId,
+} from '../../corpus/index.js';
 import { ProtocolBotError } from '../../errors.js';
 import { packInt8Rows, unpackInt8Rows } from '../../learn/index.js';
 import { readModelFile } from '../../model-file.js';
@@ -46,6 +51,8 @@ export interface ExampleEvidence {
   nearest: number;
   /** Share of the neighbours' softmax weight (by similarity) on questions that cite the clause. */
   vote: number;
+  /** The same share on questions that cite this very clause, not a sub-item or parent of it. */
+  direct: number;
 }
 
 /**
@@ -155,6 +162,19 @@ export function createQuestionBank(file: QuestionBankFile, clauses: readonly Cla
     return found;
   };
   const cited = file.citations.map((cite) => [...new Set(cite.flatMap(resolve))]);
+  // The clauses each question names exactly (its other accepted clauses are sub-items or parents of these).
+  const named = file.citations.map(
+    (cite) =>
+      new Set(
+        cite.flatMap(([document, clause]) =>
+          clause === null
+            ? []
+            : (byDocument.get(document) ?? []).filter(
+                (index) => normaliseClauseId((clauses[index] as Clause).id) === normaliseClauseId(clause),
+              ),
+        ),
+      ),
+  );
   // The document each question cites first, when the corpus has it.
   const firstDocument = file.citations.map(([first]) =>
     first && byDocument.has(first[0]) ? first[0] : undefined,
@@ -226,10 +246,12 @@ export function createQuestionBank(file: QuestionBankFile, clauses: readonly Cla
       const weights = nearest.map((row) => Math.exp(((scores[row] as number) - top) / bankTemperature));
       const total = weights.reduce((sum, weight) => sum + weight, 0);
       nearest.forEach((row, rank) => {
+        const share = (weights[rank] as number) / total;
         for (const clause of cited[row] as number[]) {
-          const current = evidence.get(clause) ?? { nearest: 0, vote: 0 };
+          const current = evidence.get(clause) ?? { nearest: 0, vote: 0, direct: 0 };
           current.nearest = Math.max(current.nearest, scores[row] as number);
-          current.vote += (weights[rank] as number) / total;
+          current.vote += share;
+          if ((named[row] as Set<number>).has(clause)) current.direct += share;
           evidence.set(clause, current);
         }
       });
@@ -258,11 +280,13 @@ export function applyExampleEvidence(
 ): void {
   const nearest = featureIndex('exampleNearest');
   const vote = featureIndex('exampleVote');
+  const direct = featureIndex('exampleDirect');
   const prior = featureIndex('documentPrior');
   for (const candidate of candidates) {
     const found = evidence.get(candidate.doc);
     candidate.features[nearest] = found?.nearest ?? 0;
     candidate.features[vote] = found?.vote ?? 0;
+    candidate.features[direct] = found?.direct ?? 0;
     candidate.features[prior] = priors.get(documentOf(candidate.doc)) ?? 0;
   }
 }

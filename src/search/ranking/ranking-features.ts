@@ -28,8 +28,14 @@ export const rankingFeatureNames = [
   'coverage',
   /** Share of the question's own terms found in the clause's heading path. */
   'heading',
-  /** How strongly the question names the clause's document (0..1). */
+  /** How strongly the question names the clause's document, over the best-named document's (0..1). */
   'namedDocument',
+  /**
+   * How strongly the question names the clause's document, not relative to other documents: the summed weight of the
+   * question's words found in its title, each weighted by how rare it is among titles and among clause texts (a word
+   * every clause uses, such as "councillor", names no document even when one title holds it).
+   */
+  'namedDocumentStrength',
   /** The question quotes this clause's number. */
   'referenced',
   /** The clause is a document's cover (title page, meeting details). */
@@ -57,6 +63,11 @@ export const rankingFeatureNames = [
   'exampleNearest',
   /** Share of the neighbouring labelled questions' weight on questions that cite the clause. */
   'exampleVote',
+  /**
+   * The same share, counting only questions that cite this very clause — not a sub-item or parent of it, which the
+   * eval also accepts: a parent with many sub-items collects their votes without being what they asked about.
+   */
+  'exampleDirect',
   /** The nearest citing question's similarity as a z-score over the candidates. */
   'exampleNearestZ',
   /**
