@@ -48,8 +48,8 @@ export interface RankingSettings {
   coverFactor: number;
   /**
    * Score multiplier 1 + boost × (how strongly the query names the clause's document, relative to the most strongly
-   * named one): the query's own words found in a document's titles, each weighted by how few titles and how few
-   * clauses contain it.
+   * named one): the query's own words found in a document's titles, each weighted by how few titles and how few of
+   * the other documents' clauses contain it (see `namingWeights`).
    */
   documentBoost: number;
   /**

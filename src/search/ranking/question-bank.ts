@@ -163,15 +163,16 @@ export function createQuestionBank(file: QuestionBankFile, clauses: readonly Cla
   };
   const cited = file.citations.map((cite) => [...new Set(cite.flatMap(resolve))]);
   // The clauses each question names exactly (its other accepted clauses are sub-items or parents of these).
+  const byExactId = new Map<string, number[]>();
+  clauses.forEach((clause, index) => {
+    const key = `${clause.document}\u0000${normaliseClauseId(clause.id)}`;
+    byExactId.set(key, [...(byExactId.get(key) ?? []), index]);
+  });
   const named = file.citations.map(
     (cite) =>
       new Set(
         cite.flatMap(([document, clause]) =>
-          clause === null
-            ? []
-            : (byDocument.get(document) ?? []).filter(
-                (index) => normaliseClauseId((clauses[index] as Clause).id) === normaliseClauseId(clause),
-              ),
+          clause === null ? [] : (byExactId.get(`${document}\u0000${normaliseClauseId(clause)}`) ?? []),
         ),
       ),
   );

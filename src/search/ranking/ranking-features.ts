@@ -32,8 +32,8 @@ export const rankingFeatureNames = [
   'namedDocument',
   /**
    * How strongly the question names the clause's document, not relative to other documents: the summed weight of the
-   * question's words found in its title, each weighted by how rare it is among titles and among clause texts (a word
-   * every clause uses, such as "councillor", names no document even when one title holds it).
+   * question's words found in its title, each weighted by how rare it is among titles and among the other documents'
+   * clauses (a word every document uses, such as "councillor", names no document even when one title holds it).
    */
   'namedDocumentStrength',
   /** The question quotes this clause's number. */
