@@ -148,34 +148,25 @@ export function createQuestionBank(file: QuestionBankFile, clauses: readonly Cla
   clauses.forEach((clause, index) => {
     byDocument.set(clause.document, [...(byDocument.get(clause.document) ?? []), index]);
   });
-  // Resolved once per distinct citation: the bank repeats a few hundred citations thousands of times.
-  const resolved = new Map<string, number[]>();
+  // Resolved once per distinct citation: the bank repeats a few hundred citations thousands of times. `exact` are the
+  // clauses the citation names itself; the rest of `accepted` are their sub-items or parents.
+  const resolved = new Map<string, { accepted: number[]; exact: number[] }>();
   const resolve = ([document, clause]: readonly [string, string | null]) => {
     const key = `${document}\u0000${clause ?? ''}`;
     let found = resolved.get(key);
     if (!found) {
-      found = (byDocument.get(document) ?? []).filter((index) =>
+      const accepted = (byDocument.get(document) ?? []).filter((index) =>
         citationAcceptable([[document, clause]], { document, clause: (clauses[index] as Clause).id }),
       );
+      const id = clause === null ? null : normaliseClauseId(clause);
+      const exact = accepted.filter((index) => normaliseClauseId((clauses[index] as Clause).id) === id);
+      found = { accepted, exact };
       resolved.set(key, found);
     }
     return found;
   };
-  const cited = file.citations.map((cite) => [...new Set(cite.flatMap(resolve))]);
-  // The clauses each question names exactly (its other accepted clauses are sub-items or parents of these).
-  const byExactId = new Map<string, number[]>();
-  clauses.forEach((clause, index) => {
-    const key = `${clause.document}\u0000${normaliseClauseId(clause.id)}`;
-    byExactId.set(key, [...(byExactId.get(key) ?? []), index]);
-  });
-  const named = file.citations.map(
-    (cite) =>
-      new Set(
-        cite.flatMap(([document, clause]) =>
-          clause === null ? [] : (byExactId.get(`${document}\u0000${normaliseClauseId(clause)}`) ?? []),
-        ),
-      ),
-  );
+  const cited = file.citations.map((cite) => [...new Set(cite.flatMap((pair) => resolve(pair).accepted))]);
+  const named = file.citations.map((cite) => new Set(cite.flatMap((pair) => resolve(pair).exact)));
   // The document each question cites first, when the corpus has it.
   const firstDocument = file.citations.map(([first]) =>
     first && byDocument.has(first[0]) ? first[0] : undefined,
